@@ -1,0 +1,52 @@
+"""Options shared by many commands, as decorators (one definition, one help text)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from kg.output import FORMATS
+
+DEFAULT_STORE = ".kg-store"
+
+store_option = click.option(
+    "--store",
+    "store",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=lambda: os.environ.get("KG_STORE", DEFAULT_STORE),
+    show_default=f"$KG_STORE or {DEFAULT_STORE}",
+    help="Folder of the embedded graph store.",
+)
+
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="Output format; JSON is a list of records.",
+)
+
+statutes_option = click.option(
+    "--statutes",
+    "statutes",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of the reference statute library (Markdown acts and index.sqlite3).",
+)
+
+agency_option = click.option(
+    "--agency", default=None, help="Agency that publishes the catalog, when the file does not say."
+)
+
+
+def show_progress() -> bool:
+    """Progress bars only on an interactive terminal; piped output stays quiet."""
+    return sys.stderr.isatty()
+
+
+def emit(text: str) -> None:
+    click.echo(text, nl=False)

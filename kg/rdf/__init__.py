@@ -1,0 +1,1 @@
+"""RDF side of kg: vocabulary, IRIs, graph building, stores and SPARQL."""

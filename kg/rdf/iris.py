@@ -1,0 +1,80 @@
+"""Deterministic, readable IRIs for every node, under a configurable base.
+
+Chinese stays readable (IRIs allow it); ASCII characters that are not unreserved in a path
+segment, whitespace and controls are percent-encoded, so a key can never break out of its
+segment. A subdivision's IRI nests under its act's: <base>act/<key>/art/20/item/2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from kg.models import Pinpoint
+from kg.rdf.vocab import DEFAULT_BASE
+
+# Unreserved ASCII per RFC 3986; everything else ASCII is percent-encoded.
+_SAFE_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+
+def encode_segment(value: str) -> str:
+    """Percent-encode one path segment, keeping non-ASCII letters and digits readable."""
+    if not value:
+        raise ValueError("an IRI segment cannot be empty")
+    out = []
+    for ch in value:
+        if ch in _SAFE_ASCII or (ord(ch) > 0x7F and ch.isprintable() and not ch.isspace()):
+            out.append(ch)
+        else:
+            out.extend(f"%{b:02X}" for b in ch.encode("utf-8"))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Iris:
+    """IRI factory for one base. `Iris()` uses DEFAULT_BASE."""
+
+    base: str = DEFAULT_BASE
+
+    def __post_init__(self) -> None:
+        if not self.base.endswith(("/", "#")):
+            object.__setattr__(self, "base", self.base + "/")
+
+    def _make(self, *segments: str) -> URIRef:
+        return URIRef(self.base + "/".join(segments))
+
+    def agency(self, agency: str) -> URIRef:
+        return self._make("agency", encode_segment(agency))
+
+    def unit(self, agency: str, unit: str) -> URIRef:
+        return self._make("agency", encode_segment(agency), "unit", encode_segment(unit))
+
+    def item(self, agency: str, ident: str) -> URIRef:
+        return self._make("agency", encode_segment(agency), "item", encode_segment(ident))
+
+    def citation(self, agency: str, ident: str, n: int) -> URIRef:
+        return URIRef(f"{self.item(agency, ident)}/citation/{n}")
+
+    def catalog(self, file_name: str) -> URIRef:
+        return self._make("catalog", encode_segment(file_name))
+
+    def act(self, key: str, version: str | None = None) -> URIRef:
+        """A legal resource by document key; `version` (a date) names one version of an act."""
+        segs = ["act", encode_segment(key)]
+        if version:
+            segs.append(encode_segment(version))
+        return self._make(*segs)
+
+    def subdivision(self, act: URIRef, pinpoint: Pinpoint) -> URIRef:
+        """The node for a pinpoint under an act IRI; the act itself for an empty pinpoint."""
+        iri = str(act)
+        for kind, number in pinpoint.path():
+            iri += f"/{kind}/{number}"
+        return URIRef(iri)
+
+    def change(self, new_version: URIRef, n: int) -> URIRef:
+        return URIRef(f"{new_version}/change/{n}")
+
+    def repair(self, file_name: str, n: int) -> URIRef:
+        return URIRef(f"{self.catalog(file_name)}/repair/{n}")
