@@ -37,9 +37,11 @@ class LazyGroup(click.Group):
     """A group whose subcommands are imported only when used (or listed by --help)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
+        return sorted(set(COMMANDS) | set(self.commands))
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.commands:
+            return self.commands[name]
         module = COMMANDS.get(name)
         if module is None:
             return None

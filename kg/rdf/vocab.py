@@ -104,3 +104,13 @@ rule = KG.rule
 original = KG.original
 repaired = KG.repaired
 guess = KG.guess
+
+# --- extensions by the rdf owner (nothing above is renamed) ----------------------------------
+documentKind = KG.documentKind  # law | regulation | rule | decree | normative (catalog documents)
+issuerCode = KG.issuerCode  # 国办发, 国务院令: issuer part of a document number
+verdictDetail = KG.verdictDetail  # why a citation got its verdict
+fieldName = KG.fieldName  # repair -> catalog column repaired
+# ELI's own values of eli:in_force (an object property in ELI, not a boolean).
+IN_FORCE = ELI["InForce-inForce"]
+NOT_IN_FORCE = ELI["InForce-notInForce"]
+ONTOLOGY_IRI = "https://w3id.org/kg-disclosure/ontology"

@@ -1,0 +1,153 @@
+"""What rests on this act, article, paragraph or item? (`kg depends`)
+
+Three relations, each item listed once under its strongest one:
+- direct: the item's basis is the named node or a node under it (Article 20 includes its
+  items; it does not include 第二十条之一, a separate article nested under 20 in IRIs);
+- act-only: the item cites the act with no pinpoint at all (it may be affected);
+- transitive (opt-in): the item rests on a document that promulgates or mentions the act.
+Queries walk from the subdivision's side (`?x eli:is_part_of* ?target . ?item kg:basis ?x`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from kg.analysis.items import ItemInfo, item_details
+from kg.analysis.lookup import Target, resolve, subdivisions
+from kg.analysis.source import Source, as_source
+
+RELATIONS = ("direct", "act-only", "transitive")
+
+_DIRECT = """
+SELECT ?target ?item ?x ?pin ?quote WHERE {
+  ?x eli:is_part_of* ?target .
+  ?item kg:basis ?x .
+  FILTER NOT EXISTS {
+    ?target a kg:Article .
+    ?x eli:is_part_of* ?inner . ?inner eli:is_part_of ?target ; a kg:Article .
+  }
+  OPTIONAL {
+    ?item kg:hasCitation ?c . ?c kg:cites ?x .
+    OPTIONAL { ?c kg:pinpointLabel ?pin }
+    OPTIONAL { ?c kg:quotedText ?quote }
+  }
+}
+"""
+# Items citing the act node itself and nothing under it.
+_ACT_ONLY = """
+SELECT ?act ?item WHERE {
+  ?item kg:basis ?act .
+  FILTER NOT EXISTS { ?item kg:basis ?y . ?y eli:is_part_of+ ?act }
+}
+"""
+# Documents that promulgate or mention the act (at any distance), and the items on them.
+_TRANSITIVE = """
+SELECT ?act ?doc ?docTitle ?item WHERE {
+  ?doc (kg:promulgates|kg:mentions)+ ?act .
+  ?x eli:is_part_of* ?doc .
+  ?item kg:basis ?x .
+  OPTIONAL { ?doc skos:prefLabel ?docTitle }
+}
+"""
+
+
+@dataclass(frozen=True)
+class Dependent:
+    """One item resting on the target, with how and where it says so."""
+
+    item: ItemInfo
+    relation: str  # direct | act-only | transitive
+    pinpoints: tuple[str, ...] = ()
+    via: str = ""  # transitive: the document that promulgates or mentions the act
+    quote: str = ""
+
+    def sort_key(self) -> tuple:
+        i = self.item
+        return (i.agency, i.units, RELATIONS.index(self.relation), i.line, i.name)
+
+
+@dataclass(frozen=True)
+class DependsResult:
+    target: Target
+    nodes: tuple[str, ...]  # IRIs of the subdivisions found (the acts if no pinpoint)
+    dependents: tuple[Dependent, ...]
+
+    @property
+    def missing(self) -> bool:
+        """The pinpoint names a node the graph does not have (no item cites it)."""
+        return not self.target.pinpoint.is_empty and not self.nodes
+
+    def by_relation(self, relation: str) -> tuple[Dependent, ...]:
+        return tuple(d for d in self.dependents if d.relation == relation)
+
+    def records(self) -> list[dict]:
+        """One record per (item, responsible unit), grouped by agency then unit."""
+        rows = []
+        for d in self.dependents:
+            for unit in d.item.units:
+                rows.append({
+                    "agency": d.item.agency,
+                    "unit": unit,
+                    "item": d.item.name,
+                    "category": d.item.category,
+                    "pinpoint": "; ".join(d.pinpoints),
+                    "relation": d.relation,
+                    "via": d.via,
+                    "source": d.item.source,
+                })
+        rows.sort(key=lambda r: (r["agency"], r["unit"], RELATIONS.index(r["relation"]),
+                                 r["item"]))
+        return rows
+
+
+def _iri(value: str) -> URIRef:
+    return URIRef(value)
+
+
+def depends(store, phrase: str, article: int | str | None = None,
+            paragraph: int | None = None, item: int | None = None,
+            transitive: bool = False) -> DependsResult:
+    """Items resting on what `phrase` (and the pinpoint options) names."""
+    source = as_source(store)
+    target = resolve(source, phrase, article=article, paragraph=paragraph, item=item)
+    return depends_on(source, target, transitive=transitive)
+
+
+def depends_on(source: Source, target: Target, transitive: bool = False) -> DependsResult:
+    nodes = subdivisions(source, target)
+    acts = {a.iri for a in target.acts}
+    pins: dict[str, set[str]] = defaultdict(set)
+    quotes: dict[str, str] = {}
+    direct: set[str] = set()
+    for node in nodes:
+        for r in source.select(_DIRECT, {"target": _iri(node)}):
+            if r["x"] in acts:
+                continue  # a citation of the act with no pinpoint: act-only, below
+            direct.add(r["item"])
+            if r.get("pin"):
+                pins[r["item"]].add(r["pin"])
+            if r.get("quote") and r["item"] not in quotes:
+                quotes[r["item"]] = r["quote"]
+    act_only: set[str] = set()
+    for act in sorted(acts):
+        act_only |= {r["item"] for r in source.select(_ACT_ONLY, {"act": _iri(act)})}
+    act_only -= direct
+    via: dict[str, set[str]] = defaultdict(set)
+    if transitive:
+        for act in sorted(acts):
+            for r in source.select(_TRANSITIVE, {"act": _iri(act)}):
+                via[r["item"]].add(r.get("docTitle") or r["doc"])
+    for seen in (direct, act_only):
+        for iri in seen:
+            via.pop(iri, None)
+    info = item_details(source, direct | act_only | set(via))
+    found = [
+        Dependent(info[i], "direct", tuple(sorted(pins[i])), quote=quotes.get(i, ""))
+        for i in direct
+    ]
+    found += [Dependent(info[i], "act-only") for i in act_only]
+    found += [Dependent(info[i], "transitive", via="; ".join(sorted(via[i]))) for i in via]
+    return DependsResult(target, nodes, tuple(sorted(found, key=Dependent.sort_key)))

@@ -1,0 +1,83 @@
+"""Details of disclosure items (agency, units, category, source line) for a set of hits.
+
+One query per batch of items: the item IRIs come from the store (never from the user) and
+are checked to be plain IRIs before they are written into a VALUES block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kg.analysis.source import Source
+
+# Characters SPARQL forbids inside <...>; store IRIs never contain them (kg.rdf.iris encodes).
+_IRI_FORBIDDEN = re.compile(r'[\s<>"{}|^`\\]')
+
+
+def iri_values(var: str, iris: Iterable[str]) -> str:
+    """A VALUES block for store-originated IRIs, refusing anything that could break out."""
+    parts = []
+    for iri in sorted(set(iris)):
+        if _IRI_FORBIDDEN.search(iri):
+            raise ValueError(f"not a plain IRI: {iri!r}")
+        parts.append(f"<{iri}>")
+    return f"VALUES ?{var} {{ {' '.join(parts)} }}"
+
+
+@dataclass(frozen=True)
+class ItemInfo:
+    iri: str
+    agency: str
+    name: str
+    category: str
+    units: tuple[str, ...]
+    file: str
+    line: int
+
+    @property
+    def source(self) -> str:
+        return f"{self.file}:{self.line}" if self.file else str(self.line or "")
+
+
+_DETAILS = """
+SELECT ?item ?name ?category ?agency ?unit ?file ?line WHERE {
+  %s
+  OPTIONAL { ?item skos:prefLabel ?name }
+  OPTIONAL { ?item kg:category ?category }
+  OPTIONAL { ?item kg:agency/skos:prefLabel ?agency }
+  OPTIONAL { ?item kg:responsibility/skos:prefLabel ?unit }
+  OPTIONAL { ?item prov:wasDerivedFrom/rdfs:label ?file }
+  OPTIONAL { ?item kg:sourceLine ?line }
+}
+"""
+
+BATCH = 500
+
+
+def item_details(source: Source, iris: Iterable[str]) -> dict[str, ItemInfo]:
+    """ItemInfo for each item IRI, units sorted, in batches of BATCH items per query."""
+    todo = sorted(set(iris))
+    rows: list[dict] = []
+    for start in range(0, len(todo), BATCH):
+        rows += source.select(_DETAILS % iri_values("item", todo[start : start + BATCH]))
+    units: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, dict] = {}
+    for r in rows:
+        first.setdefault(r["item"], r)
+        if r.get("unit"):
+            units[r["item"]].add(r["unit"])
+    out = {}
+    for iri, r in first.items():
+        out[iri] = ItemInfo(
+            iri=iri,
+            agency=r.get("agency") or "",
+            name=r.get("name") or iri.rsplit("/", 1)[-1],
+            category=r.get("category") or "",
+            units=tuple(sorted(units[iri])) or ("",),
+            file=r.get("file") or "",
+            line=int(r["line"]) if r.get("line") else 0,
+        )
+    return out

@@ -1,0 +1,142 @@
+"""Understand what the user typed: an act (number or title) and an optional pinpoint.
+
+`kg.resolve.parse_user_reference` (citations stage) is used when it is installed; this
+module's own small parser is the fallback and also normalises article numbers written in
+amendment files (`第二十四条`, `24`, `20之一`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+from kg.models import DocumentRef, Pinpoint
+
+# --- regexes of the analysis stage (move to kg/patterns.py's analysis section) -------------
+# A numeral as users and catalogs write it: Arabic or Chinese (with 〇/零/两).
+NUMERAL = r"[0-9０-９〇零一二两三四五六七八九十百千]+"
+# 第X条 with an optional 之N suffix, anywhere in a phrase: the start of the pinpoint.
+ARTICLE_PATTERN = re.compile(rf"第\s*({NUMERAL})\s*条(?:\s*之\s*({NUMERAL}))?")
+# 第X款 after an article.
+PARAGRAPH_PATTERN = re.compile(rf"第\s*({NUMERAL})\s*款")
+# An item (项): 第X项, 第(X)项, or a bare (X) after the article.
+ITEM_PATTERN = re.compile(rf"第?\s*[(（]\s*({NUMERAL})\s*[)）]\s*项?|第\s*({NUMERAL})\s*项")
+# A decree or document number with an issuer: 国务院令第711号, 国务院令711号, 国办发〔2018〕37号.
+NUMBER_PATTERN = re.compile(rf"([^\s《》〈〉()（）]*?令)\s*第?\s*({NUMERAL})\s*号")
+# A document number: issuer, bracketed year, serial (国办发〔2018〕37号, 湘人社规[2025]1号).
+DOC_NUMBER_PATTERN = re.compile(
+    r"([\u4e00-\u9fff]+)\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*第?\s*(\d+)\s*号"
+)
+# A bare decree number: 711号令, 第711号令.
+BARE_DECREE_PATTERN = re.compile(rf"第?\s*({NUMERAL})\s*号令")
+# An article number in an amendment file: 24, 第二十四条, 二十四, 20之一, 第20条之1.
+ARTICLE_NUMBER = re.compile(rf"^\s*第?\s*({NUMERAL})\s*条?\s*(?:之\s*({NUMERAL}))?\s*$")
+# A list marker inside quoted words, (二) or （十一）: quotes skip the items between them.
+LIST_MARKER = re.compile(r"[(（]\s*[一二三四五六七八九十]+\s*[)）]|[:：;；]")
+# One version of a library act named by the user: 统计法(2009-06-27) or 统计法@2009-06-27.
+VERSION_SPEC = re.compile(r"^\s*(.+?)\s*(?:@|[(（])\s*(\d{4}-\d{2}-\d{2})\s*[)）]?\s*$")
+# Brackets around a title and the state prefix titles may carry or drop.
+TITLE_NOISE = re.compile(r"[《》〈〉<>\s]|^中华人民共和国")
+
+
+def to_int(numeral: str) -> int:
+    """An Arabic or Chinese numeral (captured group only) as an int."""
+    numeral = numeral.translate(_FULLWIDTH)
+    if numeral.isdigit():
+        return int(numeral)
+    return int(cn2an.cn2an(numeral.replace("两", "二"), "smart"))
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+@dataclass(frozen=True, order=True)
+class ArticleNo:
+    """An article number: 24, or 20之一 as (20, 1). Equal when the numbers are equal."""
+
+    number: int
+    suffix: int = 0
+
+    @classmethod
+    def parse(cls, text: str | int) -> ArticleNo:
+        if isinstance(text, int):
+            return cls(text)
+        m = ARTICLE_NUMBER.match(str(text))
+        if not m:
+            raise ValueError(f"not an article number: {text!r}")
+        return cls(to_int(m.group(1)), to_int(m.group(2)) if m.group(2) else 0)
+
+    def label(self) -> str:
+        """第二十七条, 第二十条之一: the way the law itself writes it."""
+        out = f"第{cn2an.an2cn(self.number)}条"
+        return out + (f"之{cn2an.an2cn(self.suffix)}" if self.suffix else "")
+
+    def __str__(self) -> str:
+        return f"{self.number}之{self.suffix}" if self.suffix else str(self.number)
+
+
+def parse_phrase(text: str) -> tuple[DocumentRef, Pinpoint]:
+    """Split `711号令第二十条` into the document part and the pinpoint part."""
+    try:
+        from kg.resolve import parse_user_reference
+    except ImportError:
+        return _parse_phrase(text)
+    return parse_user_reference(text)
+
+
+def _parse_phrase(text: str) -> tuple[DocumentRef, Pinpoint]:
+    text = text.strip()
+    art = ARTICLE_PATTERN.search(text)
+    doc_part, pin_part = (text[: art.start()], text[art.start():]) if art else (text, "")
+    pin = Pinpoint()
+    if art:
+        para = PARAGRAPH_PATTERN.search(pin_part, art.end() - art.start())
+        item = ITEM_PATTERN.search(pin_part, art.end() - art.start())
+        pin = Pinpoint(
+            article=to_int(art.group(1)),
+            article_suffix=to_int(art.group(2)) if art.group(2) else None,
+            paragraph=to_int(para.group(1)) if para else None,
+            item=to_int(item.group(1) or item.group(2)) if item else None,
+        )
+    doc_part = doc_part.strip().rstrip("的")
+    number = (
+        NUMBER_PATTERN.search(doc_part)
+        or DOC_NUMBER_PATTERN.search(doc_part)
+        or BARE_DECREE_PATTERN.search(doc_part)
+    )
+    if number:
+        title = (doc_part[: number.start()] + doc_part[number.end():]).strip(" ()（）")
+        return DocumentRef(title=TITLE_NOISE.sub("", title), number=number.group(0)), pin
+    return DocumentRef(title=doc_part), pin
+
+
+def number_key(text: str) -> tuple[str, int, int] | None:
+    """(issuer, year, serial) of a number written any way: issuer "" for `711号令`, year 0
+    for decrees. Issuers drop a 中华人民共和国 prefix (history lines keep it)."""
+    text = re.sub(r"\s+", "", text).replace("中华人民共和国", "")
+    m = NUMBER_PATTERN.fullmatch(text)
+    if m:
+        return m.group(1), 0, to_int(m.group(2))
+    m = DOC_NUMBER_PATTERN.fullmatch(text)
+    if m:
+        return m.group(1), int(m.group(2)), int(m.group(3))
+    m = BARE_DECREE_PATTERN.fullmatch(text)
+    if m:
+        return "", 0, to_int(m.group(1))
+    return None
+
+
+def same_number(wanted: tuple[str, int, int], have: tuple[str, int, int] | None) -> bool:
+    """`711号令` (no issuer, or just 令) matches any decree 令 with serial 711."""
+    if have is None:
+        return False
+    if wanted[0] not in ("", "令"):
+        return wanted == have
+    return have[0].endswith("令") and wanted[1:] == have[1:]
+
+
+def title_key(text: str) -> str:
+    """A title without brackets, spaces and the 中华人民共和国 prefix."""
+    return TITLE_NOISE.sub("", TITLE_NOISE.sub("", text))

@@ -1,0 +1,101 @@
+"""A thin read-only view of the graph: one `select` method, whatever holds the triples.
+
+The analysis code talks only to `Source.select(sparql, bindings)`. It runs on the project's
+`kg.rdf.store.Store` when given one, and on a bare `pyoxigraph.Store` (tests, notebooks)
+through `OxigraphSource`. User values reach SPARQL only as bound values (`bindings`,
+passed to Oxigraph as substitutions), never pasted into the query text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+from kg.errors import QueryError, StoreError
+from kg.rdf.vocab import sparql_prologue
+
+# A value bound to a query variable: an IRI (URIRef) or a literal (Literal, str or int).
+Binding = URIRef | Literal | str | int
+
+
+class Source(Protocol):
+    def select(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> list[dict]:
+        """Rows of a SELECT query as dicts of variable -> str (None when unbound).
+
+        Oxigraph substitutes only projected variables, so queries here SELECT every
+        variable they bind.
+        """
+
+
+def to_oxigraph(value: Binding) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    """An rdflib term or plain Python value as the Oxigraph term of the same meaning."""
+    if isinstance(value, URIRef):
+        return ox.NamedNode(str(value))
+    if isinstance(value, BNode):
+        return ox.BlankNode(str(value))
+    if isinstance(value, Literal):
+        if value.language:
+            return ox.Literal(str(value), language=value.language)
+        if value.datatype:
+            return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype)))
+        return ox.Literal(str(value))
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(_XSD + "boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "integer"))
+    return ox.Literal(str(value))
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _plain(term: Any) -> str | None:
+    if term is None:
+        return None
+    return term.value
+
+
+class OxigraphSource:
+    """`Source` over a pyoxigraph.Store (in memory or opened read-only from a folder)."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self._prologue = sparql_prologue()
+
+    def select(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> list[dict]:
+        subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        try:
+            solutions = self.store.query(self._prologue + sparql, substitutions=subs or None)
+        except SyntaxError as err:
+            raise QueryError(f"bad SPARQL in kg.analysis: {err}") from err
+        names = [v.value for v in solutions.variables]
+        return [{n: _plain(row[n]) for n in names} for row in solutions]
+
+
+def as_source(obj: Any) -> Source:
+    """Wrap what the caller has (path, pyoxigraph.Store, kg Store, Source) as a Source."""
+    if isinstance(obj, ox.Store):
+        return OxigraphSource(obj)
+    if isinstance(obj, str | Path):
+        return open_source(Path(obj))
+    if hasattr(obj, "select"):
+        return obj
+    raise TypeError(f"cannot read a graph from {type(obj).__name__}")
+
+
+def open_source(path: Path) -> Source:
+    """Open a built store folder read-only, through kg.rdf.store when it is installed."""
+    if not path.is_dir():
+        raise StoreError(f"no graph store at {path}; build one first with `kg build`")
+    try:
+        from kg.rdf.store import Store
+    except ImportError:
+        try:
+            return OxigraphSource(ox.Store.read_only(str(path)))
+        except OSError as err:
+            raise StoreError(f"cannot open the graph store: {err}", file=str(path)) from err
+    return Store.open(path, read_only=True)

@@ -1,0 +1,181 @@
+"""The citations stage: items in, citations, documents, units and repairs out.
+
+    extract(reads, library=None, reference_text=None) -> Extraction
+
+Per item: clean the 公开依据 and 条款内容 cells (every change recorded as a Repair), find the
+citations in each, resolve every document to one key across all catalogs, and merge the two
+columns. A document in 条款内容 gives its pinpointed citations (origin "both" when 公开依据 names it
+too, "provisions" otherwise); a document only in 公开依据 gives a citation with an empty pinpoint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from kg.clean import clean, fill_spam
+from kg.find import Found, find_citations
+from kg.models import CatalogRead, Citation, Document, Item, Pinpoint, Repair, Responsibility, Unit
+from kg.resolve import Resolver
+from kg.units import units_of
+
+# reference_text(document key, pinpoint) -> the words of that place, when known.
+ReferenceText = Callable[[str, Pinpoint], "str | None"]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    citations: tuple[Citation, ...] = ()
+    documents: tuple[Document, ...] = ()
+    units: tuple[Unit, ...] = ()
+    responsibilities: tuple[Responsibility, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+    problems: tuple[str, ...] = ()
+
+    def document(self, key: str) -> Document | None:
+        return next((d for d in self.documents if d.key == key), None)
+
+
+@dataclass
+class _Cell:
+    item: Item
+    field: str
+    line: int
+    found: list[Found]
+
+
+def _read_cell(item: Item, field: str, repairs: list[Repair]) -> _Cell:
+    line = item.line_of(field)
+    text, changes = clean(getattr(item, field))
+    repairs.extend(Repair(item.file, line, field, c.rule, c.original, c.repaired, c.guess) for c in changes)
+    return _Cell(item, field, line, find_citations(text))
+
+
+def extract(
+    reads: Sequence[CatalogRead],
+    library: Any = None,
+    reference_text: ReferenceText | None = None,
+) -> Extraction:
+    """Citations, documents, units and repairs of the items of every catalog read.
+
+    `library` (a kg.statutes.Library) is optional: with it, documents are matched to statute
+    acts (Document.statute, statute_match) and its article texts restore spam in quotes.
+    `reference_text` is another source of such texts (called with document key and pinpoint).
+    """
+    repairs: list[Repair] = []
+    items = [item for read in reads for item in read.items]
+    cells = [(_read_cell(i, "basis", repairs), _read_cell(i, "provisions", repairs)) for i in items]
+    refs = [(f.ref, f.number) for pair in cells for cell in pair for f in cell.found]
+    resolver = Resolver(refs)
+    problems = [f"{p}" for p in resolver.problems]
+    citations: list[Citation] = []
+    for basis, provisions in cells:
+        citations.extend(_merge(basis, provisions, resolver, problems))
+    for basis, provisions in cells:
+        for cell in (basis, provisions):
+            for f in cell.found:
+                key, _ = resolver.key_of(f.ref, f.number)
+                for mention in f.mentions:
+                    resolver.mention(key, mention)
+    documents = resolver.documents()
+    if library is not None:
+        documents = tuple(_match_statute(d, library) for d in documents)
+    lookup = _reference_lookup(documents, library, reference_text)
+    citations = [_restore_spam(c, lookup, repairs, problems) for c in citations]
+    units, responsibilities = units_of(items)
+    return Extraction(
+        citations=tuple(citations),
+        documents=documents,
+        units=units,
+        responsibilities=responsibilities,
+        repairs=tuple(repairs),
+        problems=tuple(problems),
+    )
+
+
+def _citation(cell: _Cell, f: Found, key: str, flags: tuple[str, ...], origin: str) -> Citation:
+    item = cell.item
+    return Citation(
+        agency=item.agency,
+        item=item.ident,
+        document_key=key,
+        ref=f.ref,
+        pinpoint=f.pinpoint,
+        quote=f.quote,
+        origin=origin,
+        file=item.file,
+        line=cell.line,
+        flags=tuple(sorted(set(f.flags) | set(flags))),
+    )
+
+
+def _merge(basis: _Cell, provisions: _Cell, resolver: Resolver, problems: list[str]) -> list[Citation]:
+    """The item's basis: provisions citations first, then documents named only in 公开依据."""
+    keyed = {}
+    for cell in (basis, provisions):
+        for f in cell.found:
+            keyed[id(f)] = resolver.key_of(f.ref, f.number)
+            problems.extend(f"{cell.item.file}:{cell.line}: {cell.field}: {p}" for p in f.problems)
+    basis_keys = {keyed[id(f)][0] for f in basis.found}
+    out: dict[tuple[str, Pinpoint], Citation] = {}
+    for f in provisions.found:
+        key, flags = keyed[id(f)]
+        origin = "both" if key in basis_keys else "provisions"
+        _add(out, _citation(provisions, f, key, flags, origin))
+    cited = {key for key, _ in out}
+    for f in basis.found:
+        key, flags = keyed[id(f)]
+        if key in cited and f.pinpoint.is_empty:
+            continue
+        _add(out, _citation(basis, f, key, flags, "both" if (key, f.pinpoint) in out else "basis"))
+    return list(out.values())
+
+
+def _add(out: dict[tuple[str, Pinpoint], Citation], c: Citation) -> None:
+    """One citation per (document, pinpoint) in an item; repeated quotes are joined."""
+    old = out.get((c.document_key, c.pinpoint))
+    if old is None:
+        out[(c.document_key, c.pinpoint)] = c
+        return
+    quote = old.quote if c.quote in old.quote else f"{old.quote} … {c.quote}".strip(" …")
+    origin = old.origin if old.origin == c.origin else "both"
+    out[(c.document_key, c.pinpoint)] = replace(old, quote=quote, origin=origin, flags=tuple(sorted(set(old.flags) | set(c.flags))))
+
+
+def _match_statute(doc: Document, library: Any) -> Document:
+    from kg.models import DocumentRef
+
+    for title in (doc.title, *doc.alt_titles):
+        match = library.match(DocumentRef(title=title, number=doc.number))
+        if match is not None:
+            return replace(doc, statute=match.act.id, statute_match=getattr(match, "label", str(match.method)))
+    return doc
+
+
+def _reference_lookup(documents: Sequence[Document], library: Any, reference_text: ReferenceText | None):
+    statute = {d.key: d.statute for d in documents if d.statute}
+
+    def lookup(key: str, pinpoint: Pinpoint) -> str | None:
+        text = None
+        if library is not None and key in statute:
+            text = library.text(statute[key], pinpoint)
+        if text is None and reference_text is not None:
+            text = reference_text(key, pinpoint)
+        return text
+
+    return lookup
+
+
+def _restore_spam(c: Citation, lookup: ReferenceText, repairs: list[Repair], problems: list[str]) -> Citation:
+    """Spam in quoted words (not in a title) is restored only from a reference text."""
+    if "spam-unresolved" not in c.flags:
+        return c
+    reference = lookup(c.document_key, c.pinpoint)
+    repaired = fill_spam(c.quote, reference) if reference else None
+    if repaired is None:
+        problems.append(f"{c.file}:{c.line}: provisions: spam in the words quoted from {c.document_key} {c.pinpoint.label()} left unresolved")
+        return c
+    repairs.append(Repair(c.file, c.line, "provisions", "spam-quote", c.quote, repaired, guess=True))
+    flags = tuple(sorted((set(c.flags) - {"spam-unresolved"}) | {"spam-repaired"}))
+    return replace(c, quote=repaired, flags=flags)

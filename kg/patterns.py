@@ -1,0 +1,154 @@
+"""Every regular expression kg uses, as named constants with a note on why each exists.
+
+Citations section (owned by the citations stage) first; other stages add their own section at
+the end. Patterns are compiled once here so modules share one definition of, say, a numeral.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------------------------------------
+# Building blocks (strings, combined into the compiled patterns below)
+# ---------------------------------------------------------------------------------------------
+
+# Han characters, basic block plus extension A (rare characters in names of places and people).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+# Chinese numerals as catalogs write article, item and decree numbers (第二十条, 主席令第七十号).
+CN_DIGITS = "零〇一二三四五六七八九十百千两"
+# A number in either script; the captured text is converted with cn2an only (never whole text).
+NUM = rf"(?:\d+|[{CN_DIGITS}]+)"
+# Openers and closers that catalogs use around the year of a document number: 〔〕 is the
+# official form; [] 【】 () （） ［］ ﹝﹞ are the variants seen in the wild.
+YEAR_OPEN = "〔\\[【(（［﹝"
+YEAR_CLOSE = "〕\\]】)）］﹞"
+
+# ---------------------------------------------------------------------------------------------
+# Cleaning (kg.clean)
+# ---------------------------------------------------------------------------------------------
+
+# An HTML tag such as <p>, </p>, <br/>. Tags start with a Latin letter, so nested titles written
+# with ASCII angles (<365体育官网…>, <湖南省…办法>) are never taken for markup.
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+
+# Pinyin injected after a character by copy-paste from annotated pages: 業(yè). Lower-case Latin
+# letters (with tone marks) in brackets right after a Han character, nothing else.
+PINYIN_GLOSS = re.compile(
+    rf"(?<=[{HAN}])[(（](?=[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]*[aeiouāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ])"
+    r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[)）]"
+)
+
+# ASCII punctuation between two non-digits, to be widened to the canonical full-width form.
+# Colons and commas between digits (10:30, 1,000) are times and amounts and stay as they are.
+NARROW_COLON = re.compile(r"(?<!\d):|:(?!\d)")
+NARROW_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+
+# A title in 《》 (no nested 《》: nested titles use 〈〉 or <>), used to work inside titles only.
+TITLE_SPAN = re.compile(r"《[^《》]*》")
+# A nested title written with ASCII or full-width angles inside a title: <X> or ＜X＞ -> 〈X〉.
+NESTED_ANGLE = re.compile(r"[<＜]([^<>＜＞《》]*)[>＞]")
+
+# Whitespace (including the ideographic space) that a page layout put inside words or numbers.
+# It is removed between two "wide or digit" characters, except before 《, where it separates
+# two citations (》 《); between two ASCII digits the step keeps one space (two numbers).
+INNER_SPACE = re.compile(
+    rf"(?<=[{HAN}\d（）〔〕【】《》〈〉：，。；、“”‘’！？—\u3000-\u303f])"
+    rf"[ \t\u00a0\u3000]+(?!《)"
+    rf"(?=[{HAN}\d（）〔〕【】〈〉》：，。；、“”‘’！？—\u3000-\u303f])"
+)
+
+# Gambling spam that a hijacked CMS substituted for common words (seen for 关于 and for
+# 政府信息公开目录 in the Hengyang catalog).
+SPAM = re.compile(r"365体育官网")
+# A title of the 关于…的通知/意见 kind: the spam stands where 关于 belongs (X365体育官网Y的通知).
+ABOUT_TITLE_END = re.compile(r"的(?:通知|意见|指导意见|实施意见|决定|批复|函|规定|办法|方案|报告)〉?》?$")
+
+# Surrounding CSV quotes left on a cell ("《…》…"), with doubled quotes inside.
+CSV_WRAP = re.compile(r'^\s*"(.*)"\s*$', re.S)
+
+# ---------------------------------------------------------------------------------------------
+# Citation grammar (kg.find)
+# ---------------------------------------------------------------------------------------------
+
+# A document title in 《》; nested titles inside it are 〈〉 after cleaning.
+TITLE = re.compile(r"《(?P<title>[^《》]+)》")
+
+# A document number with a year: 国办发〔2018〕118号, 国发[2011]5号, 湘政发(2007)3号,
+# 湖南省人民政府令〔2009〕第245号 (decrees of local governments put the year in too).
+NUMBER_WITH_YEAR = re.compile(
+    rf"(?P<issuer>[{HAN}]{{1,24}}?)[{YEAR_OPEN}](?P<year>\d{{4}})[{YEAR_CLOSE}]"
+    rf"第?(?P<serial>{NUM})号"
+)
+# A decree number without a year: 国务院令第711号, 国务院令711号, 主席令第七十号,
+# 人力资源和社会保障部令第8号. The issuer ends in 令.
+DECREE_NUMBER = re.compile(rf"(?P<issuer>[{HAN}]{{0,24}}?令)第?(?P<serial>{NUM})号")
+# An announcement number of a people's congress standing committee: …常务委员会公告第47号.
+# The issuer itself may contain 第十四届, so the serial is the last 第N号.
+ANNOUNCEMENT_NUMBER = re.compile(rf"(?P<issuer>[{HAN}\d]{{1,40}}?公告)第(?P<serial>{NUM})号")
+# A year bracket that never closes: 渝府发〔201455号. Reported, never repaired by guessing.
+BROKEN_NUMBER = re.compile(rf"(?P<issuer>[{HAN}]{{1,24}}?)[{YEAR_OPEN}](?P<digits>\d{{1,8}})号")
+# A user's decree shorthand with the serial first: 711号令.
+SERIAL_FIRST_DECREE = re.compile(rf"(?P<serial>{NUM})号令")
+# A document number in brackets right after a title: （国务院令711号）.
+NUMBER_PAREN_OPEN = re.compile(r"[（(]")
+NUMBER_PAREN_CLOSE = re.compile(r"[）)]")
+
+# Pinpoints, matched at a position (re.match with pos), in the order they nest.
+ARTICLE = re.compile(rf"第(?P<n>{NUM})条(?:之(?P<suffix>{NUM}))?")
+PARAGRAPH = re.compile(rf"第(?P<n>{NUM})款")
+# An item: 第(二)项, (二)项, 第二项, or a bare (二) right after an article or paragraph.
+ITEM = re.compile(rf"第?[（(](?P<n>[{CN_DIGITS}]+|\d+)[）)]项?|第(?P<m>{NUM})项")
+SUBITEM = re.compile(rf"第(?P<n>{NUM})目")
+# Joiners of a list (、 和 及) or a range (至 到 -) of pinpoints of one kind.
+LIST_JOINER = re.compile(r"[、，,和及与]")
+RANGE_JOINER = re.compile(r"[至到~～\-—]")
+# A numbered part of a policy document named in the head: 第三点, 第二部分.
+POINT = re.compile(rf"第(?P<n>{NUM})(?:点|部分)")
+# The whole document.
+WHOLE = re.compile(r"全文")
+# A section marker inside quoted words of a policy document: （六） at a sentence start.
+SECTION_PAREN = re.compile(rf"[（(](?P<n>[{CN_DIGITS}]+)[）)]")
+# A top-level section marker of a policy document: 二、
+SECTION_ENUM = re.compile(rf"(?P<n>[{CN_DIGITS}]+)、")
+# Where a new sentence starts inside a quote (before an item or article marker).
+SENTENCE_END = re.compile(r"[。；;：:]")
+# Words right after 第X条 that show it is a reference made inside the quote, not a new
+# quoted article (…。第十五条规定的…).
+REFERENCE_TAIL = re.compile(r"(?:规定|的规定|所称|所列|中|的|以及)")
+# Signs that a cell already cited something before a colon: then the colon belongs to quoted
+# words, and a 《title》 after it is a mention, not a citation after a label like 依据：.
+CITED_BEFORE = re.compile(r"[《》号条]")
+# Separator between a citation head and its quoted words.
+HEAD_SEPARATOR = re.compile(r"[：:，,]")
+# Characters after which a 《 starts a new citation rather than a mention inside a quote.
+CITATION_BOUNDARY = re.compile(r"[\s。；;、，,]")
+
+# ---------------------------------------------------------------------------------------------
+# Document resolution (kg.resolve)
+# ---------------------------------------------------------------------------------------------
+
+# A notice that promulgates the document it names: …印发〈X〉的通知 / …印发〈X〉.
+PROMULGATION = re.compile(r"印发〈(?P<inner>[^〈〉]+)〉(?:的通知)?$")
+# An issuer that cannot exist: 中共 prefixes party organs only (中共中央办公厅), so a title
+# starting 中共国务院… is a mangled variant and never chosen as a document's main title.
+IMPOSSIBLE_ISSUER = re.compile(r"^中共国务院")
+# Any nested title inside a title.
+NESTED_TITLE = re.compile(r"〈(?P<inner>[^〈〉]+)〉")
+# Suffix that variant titles add or leave out after a nested title: 〈…〉的通知 ≡ 〈…〉.
+NOTICE_SUFFIX = re.compile(r"(?<=〉)的通知$")
+# Country prefix that decree issuers carry in statute history lines (中华人民共和国主席令).
+STATE_PREFIX = re.compile(r"^中华人民共和国(?=.+令$)")
+# A user's bare title before the pinpoint in a free phrase: 统计法第27条.
+USER_PINPOINT_START = re.compile(rf"第{NUM}[条款项目点]|[（(][{CN_DIGITS}]+[）)]|全文")
+
+# ---------------------------------------------------------------------------------------------
+# Departments (kg.units)
+# ---------------------------------------------------------------------------------------------
+
+# Separators between units in a 公开责任 cell (及 joins "办公室及各业务部门" too), outside
+# brackets only, so that an alias in brackets stays with its unit.
+UNIT_SEPARATOR = re.compile(r"(?:[、，,；;/]|及|和(?=各|相关|有关))(?![^（(]*[）)])")
+# An alias in brackets after a unit name: 法规信访股（审批服务股）.
+UNIT_ALIAS = re.compile(r"^(?P<name>[^（(]+)[（(](?P<alias>[^）)]+)[）)]$")
+# Collective phrases naming many units at once rather than one unit.
+COLLECTIVE_UNIT = re.compile(r"^(?:各|相关|有关|其他|其它)|^各.*(?:部门|机构|单位|科室|股室)$")

@@ -1,0 +1,227 @@
+"""The build: catalogs -> items -> citations -> (statute checks) -> triples -> store.
+
+    build(paths, statutes=None, store=Path(".kg-store"), base=None) -> BuildSummary
+
+Each stage is its own module; this one only wires them and counts. Nothing is written
+until every catalog has been read and every triple made, and the store switches to the new
+graph atomically (kg.rdf.store.build_store).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.models import CatalogRead
+from kg.rdf.graph import GraphBuilder, Triple, catalog_triples, lit
+from kg.rdf.iris import Iris
+from kg.rdf.terms import triple_nt
+
+REPO = Path(__file__).resolve().parents[1]
+BUNDLED = (REPO / "data" / "catalogs" / "hengyang-hrss.txt", REPO / "data" / "catalogs" / "xiangxiang-hrss.tsv")
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    """What one build put in the graph."""
+
+    catalogs: int
+    items: int
+    citations: int
+    documents: int
+    statute_acts: int
+    articles: int
+    units: int
+    triples: int
+    repairs: int
+    rejections: int
+    problems: tuple[str, ...]
+    store: str
+    seconds: float
+
+    def records(self) -> list[dict[str, Any]]:
+        out = [{"figure": k.replace("_", " "), "value": v} for k, v in asdict(self).items() if k != "problems"]
+        out.insert(-2, {"figure": "problems", "value": len(self.problems)})
+        return out
+
+
+def _say(progress: bool, text: str) -> None:
+    if progress:
+        import click
+
+        click.echo(f"kg build: {text}", err=True)
+
+
+def read_all(paths: Sequence[Path | str], agency: str | None = None) -> list[CatalogRead]:
+    from kg.ingest import read_catalog
+
+    return [read_catalog(Path(p), agency=agency) for p in paths]
+
+
+def load_library(statutes: Any):
+    """A kg.statutes.Library from a folder path (or the library itself)."""
+    if statutes is None or not isinstance(statutes, str | Path):
+        return statutes
+    from kg.statutes import Library
+
+    return Library.load(statutes)
+
+
+def keyword_function(top: int = 5) -> Callable[[str], list[str]]:
+    """jieba TF-IDF keywords, cached per text (catalogs repeat texts across agencies)."""
+    import jieba
+    import jieba.analyse
+
+    jieba.setLogLevel(60)
+    cache: dict[str, list[str]] = {}
+
+    def keywords(text: str) -> list[str]:
+        if text not in cache:
+            cache[text] = sorted(jieba.analyse.extract_tags(text, topK=top))
+        return cache[text]
+
+    return keywords
+
+
+def graph_lines(
+    reads: Sequence[CatalogRead],
+    library: Any = None,
+    iris: Iris | None = None,
+    keywords: bool = False,
+    progress: bool = False,
+) -> tuple[Iterator[str], dict[str, Any]]:
+    """N-Triples lines of the whole graph, and counts of what went in."""
+    from kg.citations import extract
+
+    iris = iris or Iris()
+    _say(progress, f"extracting citations from {sum(len(r.items) for r in reads)} items")
+    extraction = extract(reads, library)
+    builder = GraphBuilder(iris=iris, keywords=keyword_function() if keywords else None)
+    statute_part: list[Triple] = []
+    act_ids: list[str] = []
+    if library is not None:
+        act_ids = sorted({d.statute for d in extraction.documents if d.statute})
+        acts = [a for a in (library.act(i) for i in act_ids) if a is not None]
+        builder.act_iris = {
+            d.key: iris.act(library.act(d.statute).short_title, library.act(d.statute).version_date)
+            for d in extraction.documents
+            if d.statute and library.act(d.statute) is not None
+        }
+        builder.titles = {iris.act(a.short_title, a.version_date): a.title for a in acts}
+        _say(progress, f"checking citations against {len(acts)} cited acts")
+        builder.verdicts = _verdicts(extraction, library)
+        statute_part = list(_statute_triples(library, iris, act_ids, acts))
+        builder.known = {t[0] for t in statute_part}
+    counts = {
+        "documents": len(extraction.documents),
+        "units": len(extraction.units),
+        "repairs": len(extraction.repairs),
+        "citations": len(extraction.citations),
+        "statute_acts": len(act_ids),
+        "problems": tuple(extraction.problems),
+    }
+    triples = catalog_triples(
+        reads,
+        extraction.citations,
+        extraction.documents,
+        extraction.units,
+        extraction.responsibilities,
+        extraction.repairs,
+        builder,
+    )
+
+    def lines() -> Iterator[str]:
+        for t in statute_part:
+            yield triple_nt(*t)
+        for t in triples:
+            yield triple_nt(*t)
+
+    return lines(), counts
+
+
+def _verdicts(extraction: Any, library: Any) -> dict:
+    try:
+        from kg.statutes.check import check
+    except ImportError:  # the checker is optional: the graph is complete without verdicts
+        return {}
+    out = {}
+    for result in check(extraction, library):
+        verdict = getattr(result.verdict, "value", result.verdict)
+        out[result.citation] = (str(verdict), str(getattr(result, "detail", "") or ""))
+    return out
+
+
+def _statute_triples(library: Any, iris: Iris, act_ids: list[str], acts: list) -> Iterable[Triple]:
+    try:
+        from kg.statutes.graph import statute_triples
+    except ImportError:
+        return _minimal_act_triples(iris, acts)
+    return statute_triples(library, iris, act_ids=act_ids)
+
+
+def _minimal_act_triples(iris: Iris, acts: list) -> Iterator[Triple]:
+    """Act nodes without their text, for when kg.statutes.graph is not available."""
+    from rdflib import Literal
+    from rdflib.namespace import RDF, SKOS, XSD
+
+    from kg.rdf import vocab as V
+
+    for act in acts:
+        node = iris.act(act.short_title, act.version_date)
+        yield node, RDF.type, V.ELI.LegalResource
+        yield node, SKOS.prefLabel, lit(act.title)
+        yield node, V.shortTitle, lit(act.short_title)
+        if act.level:
+            yield node, V.level, lit(act.level)
+        if act.version_date:
+            yield node, V.versionDate, Literal(act.version_date, datatype=XSD.date)
+        for number in act.decree_numbers:
+            yield node, V.ELI.id_local, lit(number)
+        yield node, V.ELI.in_force, V.IN_FORCE if act.in_force else V.NOT_IN_FORCE
+
+
+def build(
+    paths: Sequence[Path | str],
+    statutes: Any = None,
+    store: Path | str = Path(".kg-store"),
+    base: str | None = None,
+    progress: bool = False,
+    agency: str | None = None,
+    keywords: bool = False,
+) -> BuildSummary:
+    """Build the graph of `paths` into the store folder `store` (atomically)."""
+    from kg.rdf.store import Store, build_store
+
+    started = time.perf_counter()
+    _say(progress, f"reading {len(paths)} catalog(s)")
+    reads = read_all(paths, agency)
+    library = load_library(statutes)
+    iris = Iris(base) if base else Iris()
+    lines, counts = graph_lines(reads, library, iris, keywords=keywords, progress=progress)
+    _say(progress, f"writing the store {store}")
+    triples = build_store(store, lines)
+    with Store.open(store) as st:
+        rows = st.select("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Article }")
+    return BuildSummary(
+        catalogs=len(reads),
+        items=sum(len(r.items) for r in reads),
+        citations=counts["citations"],
+        documents=counts["documents"],
+        statute_acts=counts["statute_acts"],
+        articles=int(rows[0]["n"]),
+        units=counts["units"],
+        triples=triples,
+        repairs=counts["repairs"],
+        rejections=sum(len(r.rejections) for r in reads),
+        problems=counts["problems"],
+        store=str(store),
+        seconds=round(time.perf_counter() - started, 3),
+    )
+
+
+def build_bundled(store_dir: Path | str, statutes: Any = None, base: str | None = None) -> BuildSummary:
+    """Build the two bundled catalogs into `store_dir` (a helper for tests of other stages)."""
+    return build(BUNDLED, statutes=statutes, store=Path(store_dir), base=base)

@@ -1,0 +1,268 @@
+"""The persistent embedded store (pyoxigraph), built atomically.
+
+Layout of a store folder: `gen-<n>/` holds one complete Oxigraph database and the file
+`kg-current` names the generation in use. A build loads a fresh `tmp-<pid>-<token>/` folder,
+renames it to a new generation and only then replaces `kg-current` with os.replace, so a crash
+or Ctrl-C at any point leaves the previous graph in use; leftovers are swept by the next build.
+A plain Oxigraph folder (e.g. made by `oxigraph load --location DIR`) can also be opened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import rdflib
+
+from kg.errors import QueryError, StoreError
+from kg.rdf.terms import plain, to_ox, to_rdflib, triple_nt
+from kg.rdf.vocab import PREFIXES
+
+POINTER = "kg-current"
+ROCKSDB_MARK = "CURRENT"  # every Oxigraph (RocksDB) folder has this file
+CHUNK_LINES = 200_000  # lines of N-Triples per bulk load: bounds memory at national scale
+
+RDF_FORMATS = {
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "ttl": ox.RdfFormat.TURTLE,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "trig": ox.RdfFormat.TRIG,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+
+
+def prefix_map() -> dict[str, str]:
+    return {p: str(ns) for p, ns in PREFIXES.items()}
+
+
+class Store:
+    """A graph store: one Oxigraph database, opened read-only unless told otherwise."""
+
+    def __init__(self, inner: ox.Store, path: Path | None = None, read_only: bool = True):
+        self.inner = inner
+        self.path = path
+        self.read_only = read_only
+
+    # ---- opening --------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, read_only: bool = True) -> Store:
+        folder = database_folder(Path(path))
+        try:
+            inner = ox.Store.read_only(str(folder)) if read_only else ox.Store(str(folder))
+        except OSError as err:
+            raise StoreError(f"cannot open the graph store: {err}", file=str(path)) from err
+        return cls(inner, Path(path), read_only)
+
+    @classmethod
+    def memory(cls, triples: Iterable[tuple[Any, Any, Any]] = ()) -> Store:
+        """An in-memory store, optionally filled with rdflib triples (for tests and tools)."""
+        store = cls(ox.Store(), None, read_only=False)
+        store.load_lines(triple_nt(*t) for t in triples)
+        return store
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        # pyoxigraph closes the database when the last reference goes.
+        self.inner = None  # type: ignore[assignment]
+
+    # ---- reading --------------------------------------------------------------------------
+
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None):
+        """Run a SPARQL query with the common prefixes predeclared. Values in `bindings` are
+        substituted as RDF terms (a Python str is a literal), never pasted into the text."""
+        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            try:
+                return self.inner.query(sparql, prefixes=prefix_map(), substitutions=subs or None)
+            except RuntimeError as err:
+                # Oxigraph substitutes projected variables only; others get a VALUES block.
+                if not subs or "projection" not in str(err):
+                    raise QueryError(f"the query failed: {err}") from err
+                from kg.rdf.query import bind_values
+
+                return self.inner.query(bind_values(sparql, bindings or {}), prefixes=prefix_map())
+        except SyntaxError as err:
+            raise QueryError(f"invalid SPARQL query: {err}") from err
+        except OSError as err:
+            raise StoreError(f"the graph store failed: {err}", file=str(self.path or "")) from err
+
+    def select(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[dict]:
+        """Rows of a SELECT as dicts of variable -> string value (None when unbound)."""
+        solutions = self.query(sparql, bindings)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise QueryError("select() needs a SELECT query")
+        names = [v.value for v in solutions.variables]
+        return [{n: plain(row[n]) for n in names} for row in solutions]
+
+    def ask(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> bool:
+        result = self.query(sparql, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("ask() needs an ASK query")
+        return bool(result)
+
+    def update(self, sparql: str) -> None:
+        if self.read_only:
+            raise StoreError("the store is open read-only", file=str(self.path or ""))
+        try:
+            self.inner.update(sparql, prefixes=prefix_map())
+        except SyntaxError as err:
+            raise QueryError(f"invalid SPARQL update: {err}") from err
+
+    def __len__(self) -> int:
+        return len(self.inner)
+
+    def graph_triples(self) -> Iterator[tuple[Any, Any, Any]]:
+        """Triples of the default graph as rdflib terms."""
+        for quad in self.inner.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            yield to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)
+
+    def rdflib_graph(self) -> rdflib.Graph:
+        graph = rdflib.Graph()
+        graph.parse(data=self.dump("nt"), format="nt")
+        for prefix, ns in PREFIXES.items():
+            graph.bind(prefix, ns)
+        return graph
+
+    def dump(self, fmt: str = "nt") -> bytes:
+        """The graph serialized; N-Triples and N-Quads lines are sorted (byte-stable)."""
+        if fmt not in RDF_FORMATS:
+            raise StoreError(f"unknown RDF format {fmt!r}; choose from {', '.join(RDF_FORMATS)}")
+        kwargs: dict[str, Any] = {}
+        if fmt in ("nt", "ttl", "jsonld", "xml"):
+            kwargs["from_graph"] = ox.DefaultGraph()
+        if fmt in ("ttl", "trig", "jsonld", "xml"):
+            kwargs["prefixes"] = prefix_map()
+        data = self.inner.dump(format=RDF_FORMATS[fmt], **kwargs)
+        if fmt in ("nt", "nq"):
+            lines = data.splitlines(keepends=True)
+            lines.sort()
+            data = b"".join(lines)
+        return data
+
+    # ---- writing --------------------------------------------------------------------------
+
+    def load_lines(self, lines: Iterable[str]) -> None:
+        """Bulk-load N-Triples lines in chunks."""
+        chunk: list[str] = []
+        for line in lines:
+            chunk.append(line)
+            if len(chunk) >= CHUNK_LINES:
+                self._load_chunk(chunk)
+                chunk = []
+        if chunk:
+            self._load_chunk(chunk)
+
+    def _load_chunk(self, chunk: list[str]) -> None:
+        data = "".join(chunk).encode("utf-8")
+        try:
+            self.inner.bulk_load(data, ox.RdfFormat.N_TRIPLES)
+        except SyntaxError as err:  # a bug in a triple producer, not user input
+            raise StoreError(f"could not load generated triples: {err}") from err
+
+
+def database_folder(path: Path) -> Path:
+    """The Oxigraph folder a store path stands for (current generation or a plain store)."""
+    pointer = path / POINTER
+    if pointer.is_file():
+        folder = path / pointer.read_text(encoding="utf-8").strip()
+        if folder.is_dir():
+            return folder
+        raise StoreError(f"the store names a missing generation {folder.name}", file=str(path))
+    if (path / ROCKSDB_MARK).is_file():
+        return path
+    raise StoreError("no graph store here; run `kg build CATALOG...` first", file=str(path))
+
+
+def exists(path: Path | str) -> bool:
+    try:
+        database_folder(Path(path))
+    except StoreError:
+        return False
+    return True
+
+
+def build_store(path: Path | str, lines: Iterable[str]) -> int:
+    """Load N-Triples lines into a new generation of the store at `path`, then switch to it
+    atomically. Returns the number of distinct triples. Any exception (including
+    KeyboardInterrupt) leaves the previous generation in use."""
+    root = Path(path)
+    root.mkdir(parents=True, exist_ok=True)
+    if not (root / POINTER).is_file() and any(root.iterdir()):
+        if not all(p.name.startswith(("tmp-", "gen-")) for p in root.iterdir()):
+            raise StoreError("the folder is not empty and not a kg store; choose another --store", file=str(root))
+    sweep(root)
+    tmp = root / f"tmp-{os.getpid()}-{secrets.token_hex(4)}"
+    try:
+        store = Store(ox.Store(str(tmp)), tmp, read_only=False)
+        store.load_lines(lines)
+        store.inner.flush()
+        count = len(store)
+        store.close()
+        del store
+        gen = root / f"gen-{time.time_ns()}"
+        os.rename(tmp, gen)
+        _point_to(root, gen.name)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    sweep(root)
+    return count
+
+
+def _point_to(root: Path, name: str) -> None:
+    temp = root / f"{POINTER}.{os.getpid()}.tmp"
+    with open(temp, "w", encoding="utf-8") as fh:
+        fh.write(name + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(temp, root / POINTER)
+    with contextlib.suppress(OSError):  # make the rename itself durable where supported
+        fd = os.open(root, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def sweep(root: Path) -> None:
+    """Remove generations not in use and temporary folders of builds no longer running."""
+    pointer = root / POINTER
+    current = pointer.read_text(encoding="utf-8").strip() if pointer.is_file() else None
+    for child in root.iterdir():
+        if child.name.startswith("gen-") and child.name != current:
+            shutil.rmtree(child, ignore_errors=True)
+        elif child.name.startswith("tmp-") and not _alive(child.name):
+            shutil.rmtree(child, ignore_errors=True)
+        elif child.name.startswith(f"{POINTER}.") and child.name.endswith(".tmp"):
+            with contextlib.suppress(OSError):
+                child.unlink()
+
+
+def _alive(tmp_name: str) -> bool:
+    try:
+        pid = int(tmp_name.split("-")[1])
+    except (IndexError, ValueError):
+        return False
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,179 @@
+"""Read one Markdown act of the library: header (title, history lines) and body (articles).
+
+The format is described in ../shared/statutes/README.md. Every non-blank body line is one
+block: a `第X条` line starts an article (its rest is the first paragraph), `(一)` starts an item
+of the paragraph above, `1.` a sub-item of the item above, anything else is the next
+paragraph. Lines are read one by one, so articles on adjacent lines (no blank between)
+still split.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.statutes import patterns as p
+from kg.statutes.model import Article, HistoryEvent, Paragraph, Point
+from kg.statutes.normalise import decree_number, numeral
+
+# Verbs of history lines read as one kind: a regulation 发布 is a publication (公布).
+_KIND_ALIASES = {"发布": "公布", "公布施行": "公布", "发布施行": "公布"}
+# Zero-width and byte-order marks some files carry on otherwise blank lines.
+_INVISIBLE = "\u200b\u200c\u200d\ufeff"
+
+
+@dataclass(frozen=True)
+class ParsedAct:
+    """What one file says, before the library adds level, validity and id."""
+
+    title: str
+    subtitle: str = ""  # a second `#` heading (the part of the 民法典 a file holds)
+    history: tuple[HistoryEvent, ...] = ()
+    numbers: tuple[str, ...] = ()  # document numbers standing alone in the header
+    articles: tuple[Article, ...] = ()
+    preamble: tuple[str, ...] = ()
+
+    @property
+    def decree_numbers(self) -> tuple[str, ...]:
+        found = [e.decree for e in self.history if e.decree] + list(self.numbers)
+        return tuple(dict.fromkeys(found))
+
+
+def parse_act(text: str, source: str = "") -> ParsedAct:
+    """Parse one act's Markdown. Raises ValueError (with `source`) when there is no title."""
+    for mark in _INVISIBLE:
+        if mark in text:  # str.replace is far faster than str.translate on long texts
+            text = text.replace(mark, "")
+    head, sep, body = text.partition(p.INFO_END)
+    if not sep:
+        head, body = _split_header_without_marker(text)
+    title, subtitle, header_lines = _read_title(head)
+    if not title:
+        raise ValueError(f"{source}: no `# title` line")
+    history, numbers = read_history(header_lines)
+    articles, preamble = read_body(body.splitlines())
+    return ParsedAct(title, subtitle, history, numbers, articles, preamble)
+
+
+def _split_header_without_marker(text: str) -> tuple[str, str]:
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if p.ARTICLE.match(line.strip()) or line.startswith("##"):
+            return "\n".join(lines[:i]), "\n".join(lines[i:])
+    return text, ""
+
+
+def _read_title(head: str) -> tuple[str, str, list[str]]:
+    titles: list[str] = []
+    rest: list[str] = []
+    for raw in head.splitlines():
+        line = raw.strip()
+        if line.startswith("#") and not line.startswith("##"):
+            titles.append(line.lstrip("#").strip())
+        elif titles and line and line != "---":
+            rest.append(line)
+    title = titles[0] if titles else ""
+    subtitle = titles[1] if len(titles) > 1 else ""
+    return title, subtitle, rest
+
+
+def read_history(lines: list[str]) -> tuple[tuple[HistoryEvent, ...], tuple[str, ...]]:
+    """History events from header lines; a line without a date continues the one before."""
+    merged: list[str] = []
+    numbers: list[str] = []
+    for line in lines:
+        if p.DOC_NUMBER_LINE.match(line):
+            numbers.append(decree_number(line))
+        elif p.HISTORY_DATE.match(line):
+            merged.append(line)
+        elif merged:
+            merged[-1] += line
+        # lines before the first dated one are the title wrapped over several lines
+    return tuple(history_event(line) for line in merged), tuple(numbers)
+
+
+def history_event(line: str) -> HistoryEvent:
+    """`2019年4月3日 中华人民共和国国务院令第711号修订` -> (2019-04-03, 修订, 国务院令第711号)."""
+    m = p.HISTORY_DATE.match(line)
+    if m is None:
+        raise ValueError(f"not a history line: {line!r}")
+    date = f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
+    rest = line[m.end() :].strip()
+    kind_match = p.HISTORY_KIND.search(rest)
+    if kind_match:
+        kind = _KIND_ALIASES.get(kind_match.group(1), kind_match.group(1))
+    else:
+        kind = "修正" if "修正案" in rest or "决定" in rest else "其他"
+    decree = p.DECREE.search(p.STATE_PREFIX.sub("", rest))
+    number = decree_number(decree.group(0)) if decree else ""
+    return HistoryEvent(date=date, kind=kind, decree=number, text=line.strip())
+
+
+@dataclass
+class _Builder:
+    """Mutable state while reading a body; frozen into Articles at the end."""
+
+    articles: list[Article] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    chapter: str = ""
+    number: int | None = None
+    suffix: int | None = None
+    paragraphs: list[list] = field(default_factory=list)  # [text, [[item, text, [subs]]]]
+
+    def close(self) -> None:
+        if self.number is None:
+            return
+        paragraphs = tuple(
+            Paragraph(
+                number=i,
+                text=text,
+                items=tuple(
+                    Point(n, t, tuple(Point(sn, st, is_subitem=True) for sn, st in subs))
+                    for n, t, subs in items
+                ),
+            )
+            for i, (text, items) in enumerate(self.paragraphs, start=1)
+        )
+        self.articles.append(Article(self.number, self.suffix, paragraphs, self.chapter))
+        self.number, self.suffix, self.paragraphs = None, None, []
+
+    def add(self, line: str) -> None:
+        heading = p.HEADING.match(line)
+        if heading:
+            self.close()
+            self.chapter = heading["text"].strip()
+            return
+        article = p.ARTICLE.match(line)
+        if article:
+            self.close()
+            self.number = numeral(article["n"])
+            self.suffix = numeral(article["suffix"]) if article["suffix"] else None
+            rest = line[article.end() :].strip()
+            if rest:
+                self.paragraphs.append([rest, []])
+            return
+        if self.number is None:
+            self.preamble.append(line)
+            return
+        item = p.ITEM.match(line)
+        if item:
+            if not self.paragraphs:
+                self.paragraphs.append(["", []])
+            self.paragraphs[-1][1].append([numeral(item["n"]), line[item.end() :], []])
+            return
+        sub = p.SUBITEM.match(line)
+        if sub and self.paragraphs and self.paragraphs[-1][1]:
+            self.paragraphs[-1][1][-1][2].append((int(sub["n"]), line[sub.end() :]))
+            return
+        self.paragraphs.append([line, []])
+
+
+def read_body(lines: list[str]) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+    """Articles (with paragraphs, items, sub-items) and the lines outside any article."""
+    builder = _Builder()
+    for raw in lines:
+        line = raw.strip().strip("\u3000")
+        if not line or line.startswith("<!--"):
+            continue
+        builder.add(line)
+    builder.close()
+    return tuple(builder.articles), tuple(builder.preamble)

@@ -1,0 +1,50 @@
+"""Departments: split a 公开责任 cell into units of the item's agency.
+
+`法规信访股（审批服务股）、各业务部门` gives the unit 法规信访股 (alias 审批服务股) and the collective
+unit 各业务部门. Units are separated by 、 ， ； and 及 (办公室及各业务部门); layout spaces inside a
+name go (劳动保障 监察股). Every unit belongs to the agency of the catalog it was read from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kg import patterns as P
+from kg.clean import clean_text
+from kg.models import Item, Responsibility, Unit
+
+
+def split_units(cell: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(name, aliases) of each unit named in a 公开责任 cell, in order, without repeats."""
+    text = "".join(clean_text(cell).split())
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for part in P.UNIT_SEPARATOR.split(text):
+        part = part.strip()
+        if not part:
+            continue
+        m = P.UNIT_ALIAS.match(part)
+        name, aliases = (m.group("name"), (m.group("alias"),)) if m else (part, ())
+        if name not in [n for n, _ in out]:
+            out.append((name, aliases))
+    return out
+
+
+def is_collective(name: str) -> bool:
+    """各相关业务部门, 相关业务部门, 各业务部门, 各社会保险经办机构: many units, not one."""
+    return bool(P.COLLECTIVE_UNIT.search(name))
+
+
+def units_of(items: Iterable[Item]) -> tuple[tuple[Unit, ...], tuple[Responsibility, ...]]:
+    """Units (merged per agency and name, aliases united) and item -> unit responsibilities."""
+    aliases: dict[tuple[str, str], set[str]] = {}
+    responsibilities: list[Responsibility] = []
+    for item in items:
+        for name, alias in split_units(item.responsibility):
+            aliases.setdefault((item.agency, name), set()).update(alias)
+            line = item.line_of("responsibility")
+            responsibilities.append(Responsibility(item.agency, item.ident, name, item.file, line))
+    units = tuple(
+        Unit(agency, name, tuple(sorted(aliases[(agency, name)])), is_collective(name))
+        for agency, name in sorted(aliases)
+    )
+    return units, tuple(responsibilities)
