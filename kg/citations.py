@@ -48,8 +48,10 @@ class _Cell:
 def _read_cell(item: Item, field: str, repairs: list[Repair]) -> _Cell:
     line = item.line_of(field)
     text, changes = clean(getattr(item, field))
-    repairs.extend(Repair(item.file, line, field, c.rule, c.original, c.repaired, c.guess) for c in changes)
-    return _Cell(item, field, line, find_citations(text))
+    repairs.extend(
+        Repair(item.file, line, field, c.rule, c.original, c.repaired, c.guess) for c in changes
+    )
+    return _Cell(item, field, line, find_citations(text, quotes=field == "provisions"))
 
 
 def extract(
@@ -61,7 +63,8 @@ def extract(
 
     `library` (a kg.statutes.Library) is optional: with it, documents are matched to statute
     acts (Document.statute, statute_match) and its article texts restore spam in quotes.
-    `reference_text` is another source of such texts (called with document key and pinpoint).
+    `reference_text` is another source of such texts: a callable (document key, pinpoint) ->
+    words, or a Library (its `reference_text` is used).
     """
     repairs: list[Repair] = []
     items = [item for read in reads for item in read.items]
@@ -81,6 +84,7 @@ def extract(
     documents = resolver.documents()
     if library is not None:
         documents = tuple(_match_statute(d, library) for d in documents)
+        problems.extend(_shared_statutes(documents))
     lookup = _reference_lookup(documents, library, reference_text)
     citations = [_restore_spam(c, lookup, repairs, problems) for c in citations]
     units, responsibilities = units_of(items)
@@ -110,7 +114,9 @@ def _citation(cell: _Cell, f: Found, key: str, flags: tuple[str, ...], origin: s
     )
 
 
-def _merge(basis: _Cell, provisions: _Cell, resolver: Resolver, problems: list[str]) -> list[Citation]:
+def _merge(
+    basis: _Cell, provisions: _Cell, resolver: Resolver, problems: list[str]
+) -> list[Citation]:
     """The item's basis: provisions citations first, then documents named only in 公开依据."""
     keyed = {}
     for cell in (basis, provisions):
@@ -140,7 +146,9 @@ def _add(out: dict[tuple[str, Pinpoint], Citation], c: Citation) -> None:
         return
     quote = old.quote if c.quote in old.quote else f"{old.quote} … {c.quote}".strip(" …")
     origin = old.origin if old.origin == c.origin else "both"
-    out[(c.document_key, c.pinpoint)] = replace(old, quote=quote, origin=origin, flags=tuple(sorted(set(old.flags) | set(c.flags))))
+    out[(c.document_key, c.pinpoint)] = replace(
+        old, quote=quote, origin=origin, flags=tuple(sorted(set(old.flags) | set(c.flags)))
+    )
 
 
 def _match_statute(doc: Document, library: Any) -> Document:
@@ -149,11 +157,28 @@ def _match_statute(doc: Document, library: Any) -> Document:
     for title in (doc.title, *doc.alt_titles):
         match = library.match(DocumentRef(title=title, number=doc.number))
         if match is not None:
-            return replace(doc, statute=match.act.id, statute_match=getattr(match, "label", str(match.method)))
+            return replace(
+                doc, statute=match.act.id, statute_match=getattr(match, "label", str(match.method))
+            )
     return doc
 
 
-def _reference_lookup(documents: Sequence[Document], library: Any, reference_text: ReferenceText | None):
+def _shared_statutes(documents: Sequence[Document]) -> list[str]:
+    """Two catalog documents that resolve to one act: reported, not merged (the keys stay)."""
+    by_act: dict[str, list[str]] = {}
+    for d in documents:
+        if d.statute:
+            by_act.setdefault(d.statute, []).append(d.key)
+    return [
+        f"documents {', '.join(keys)} all resolve to the act {act}"
+        for act, keys in sorted(by_act.items())
+        if len(keys) > 1
+    ]
+
+
+def _reference_lookup(
+    documents: Sequence[Document], library: Any, reference_text: ReferenceText | None
+):
     statute = {d.key: d.statute for d in documents if d.statute}
 
     def lookup(key: str, pinpoint: Pinpoint) -> str | None:
@@ -161,21 +186,30 @@ def _reference_lookup(documents: Sequence[Document], library: Any, reference_tex
         if library is not None and key in statute:
             text = library.text(statute[key], pinpoint)
         if text is None and reference_text is not None:
-            text = reference_text(key, pinpoint)
+            # a Library may be given here too: its reference_text takes a key or reference
+            source = getattr(reference_text, "reference_text", reference_text)
+            text = source(key, pinpoint)
         return text
 
     return lookup
 
 
-def _restore_spam(c: Citation, lookup: ReferenceText, repairs: list[Repair], problems: list[str]) -> Citation:
+def _restore_spam(
+    c: Citation, lookup: ReferenceText, repairs: list[Repair], problems: list[str]
+) -> Citation:
     """Spam in quoted words (not in a title) is restored only from a reference text."""
     if "spam-unresolved" not in c.flags:
         return c
     reference = lookup(c.document_key, c.pinpoint)
     repaired = fill_spam(c.quote, reference) if reference else None
     if repaired is None:
-        problems.append(f"{c.file}:{c.line}: provisions: spam in the words quoted from {c.document_key} {c.pinpoint.label()} left unresolved")
+        problems.append(
+            f"{c.file}:{c.line}: provisions: spam in the words quoted from "
+            f"{c.document_key} {c.pinpoint.label()} left unresolved"
+        )
         return c
-    repairs.append(Repair(c.file, c.line, "provisions", "spam-quote", c.quote, repaired, guess=True))
+    repairs.append(
+        Repair(c.file, c.line, "provisions", "spam-quote", c.quote, repaired, guess=True)
+    )
     flags = tuple(sorted((set(c.flags) - {"spam-unresolved"}) | {"spam-repaired"}))
     return replace(c, quote=repaired, flags=flags)

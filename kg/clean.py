@@ -94,7 +94,9 @@ _WIDE = str.maketrans({"(": "（", ")": "）", ";": "；", "!": "！", "?": "？
 def canonical_width(text: str) -> tuple[str, list[Change]]:
     """One width per sign: full-width digits and letters become ASCII; ASCII brackets, colons,
     commas and semicolons become full-width (colons and commas between digits stay)."""
-    out = "".join(unicodedata.normalize("NFKC", c) if "０" <= c <= "ｚ" and c.isalnum() else c for c in text)
+    out = "".join(
+        unicodedata.normalize("NFKC", c) if "０" <= c <= "ｚ" and c.isalnum() else c for c in text
+    )
     out = out.translate(_WIDE)
     out = P.NARROW_COMMA.sub("，", P.NARROW_COLON.sub("：", out))
     return out, _whole("width", text, out)
@@ -115,12 +117,12 @@ def nested_titles(text: str) -> tuple[str, list[Change]]:
 def remove_inner_spaces(text: str) -> tuple[str, list[Change]]:
     """Layout spaces inside Chinese words and document numbers go (行政 执法, 〔2024 〕9号,
     国务院 令第 711 号); a space before 《 separates two citations and stays (as one space)."""
-    def drop(m: re.Match[str]) -> str:
-        both_digits = text[m.start() - 1].isascii() and text[m.start() - 1].isdigit() and text[m.end()].isascii() and text[m.end()].isdigit()
-        return " " if both_digits else ""
 
-    out = P.INNER_SPACE.sub(drop, text)
-    out = re.sub(r"[ \t\u00a0\u3000]+(?=《)", " ", out).strip()
+    def drop(m: re.Match[str]) -> str:
+        pair = text[m.start() - 1] + text[m.end()]
+        return " " if pair.isascii() and pair.isdigit() else ""
+
+    out = P.SPACE_BEFORE_TITLE.sub(" ", P.INNER_SPACE.sub(drop, text)).strip()
     return out, _whole("spaces", text, out)
 
 
@@ -172,8 +174,24 @@ def fill_spam(quote: str, reference: str, context: int = 6) -> str | None:
     for m in list(P.SPAM.finditer(quote))[::-1]:
         before = out[max(0, m.start() - context) : m.start()]
         after = out[m.end() : m.end() + context]
-        found = re.findall(re.escape(before) + "(.{1,20}?)" + re.escape(after), ref)
-        if len(set(found)) != 1:
+        lost = _between(ref, before, after)
+        if lost is None:
             return None
-        out = out[: m.start()] + found[0] + out[m.end() :]
+        out = out[: m.start()] + lost + out[m.end() :]
     return out
+
+
+def _between(text: str, before: str, after: str, limit: int = 20) -> str | None:
+    """The one string (1..limit characters) that stands between `before` and `after` in text.
+    Without words on both sides nothing is anchored: None."""
+    if not before or not after:
+        return None
+    found = set()
+    start = text.find(before)
+    while start != -1:
+        lo = start + len(before)
+        end = text.find(after, lo + 1)
+        if end != -1 and end - lo <= limit:
+            found.add(text[lo:end])
+        start = text.find(before, start + 1)
+    return found.pop() if len(found) == 1 else None

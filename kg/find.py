@@ -17,7 +17,13 @@ from itertools import product
 import cn2an
 
 from kg import patterns as P
+from kg.errors import CitationError
 from kg.models import DocumentRef, Pinpoint
+
+# Longest range expanded into single pinpoints (第一条至第九千条 is a typo, not 9000 citations).
+MAX_RANGE = 100
+# Longest label before a cell's first title that still lets the title be cited (依据：, 根据).
+LEAD_IN_LIMIT = 12
 
 
 @dataclass(frozen=True)
@@ -45,10 +51,15 @@ class Found:
 
 
 def to_int(numeral: str) -> int:
-    """An Arabic or Chinese numeral (captured by a pattern) as an int: 二十 -> 20, 711 -> 711."""
+    """An Arabic or Chinese numeral (captured by a pattern) as an int: 二十 -> 20, 711 -> 711.
+
+    Raises CitationError for a malformed numeral (十十, 百)."""
     if numeral.isdigit():
         return int(numeral)
-    return int(cn2an.cn2an(numeral, "smart"))
+    try:
+        return int(cn2an.cn2an(numeral, "smart"))
+    except ValueError:
+        raise CitationError(f"not a number: {numeral}") from None
 
 
 def number_at(text: str, pos: int) -> Number | None:
@@ -62,13 +73,18 @@ def number_at(text: str, pos: int) -> Number | None:
         m = pattern.match(text, pos)
         if m:
             g = m.groupdict()
-            serial = to_int(g["serial"]) if g.get("serial") else None
             year = int(g["year"]) if g.get("year") else None
+            try:
+                serial = to_int(g["serial"]) if g.get("serial") else None
+            except CitationError:
+                return Number(m.group(0), g["issuer"], year, None, "broken")
             return Number(m.group(0), g["issuer"], year, serial, kind)
     return None
 
 
-def _list(pattern: re.Pattern[str], text: str, pos: int) -> tuple[list[tuple[int, int | None]], int]:
+def _list(
+    pattern: re.Pattern[str], text: str, pos: int
+) -> tuple[list[tuple[int, int | None]], int]:
     """A list or range of one pinpoint kind at pos: 第十七条、第十八条 / 第十七条至第十九条."""
     m = pattern.match(text, pos)
     if not m:
@@ -81,7 +97,8 @@ def _list(pattern: re.Pattern[str], text: str, pos: int) -> tuple[list[tuple[int
         if not nxt:
             return out, end
         value = _value(nxt)
-        if P.RANGE_JOINER.fullmatch(joiner.group(0)) and value[0] > out[-1][0]:
+        span = value[0] - out[-1][0]
+        if P.RANGE_JOINER.fullmatch(joiner.group(0)) and 0 < span <= MAX_RANGE:
             out.extend((n, None) for n in range(out[-1][0] + 1, value[0]))
         out.append(value)
         end = nxt.end()
@@ -95,14 +112,27 @@ def _value(m: re.Match[str]) -> tuple[int, int | None]:
 
 
 def pinpoints_at(text: str, pos: int) -> tuple[list[Pinpoint], int]:
-    """The pinpoints a head names at `pos` (several for lists and ranges), and where they end."""
+    """The pinpoints a head names at `pos` (several for lists and ranges), and where they end.
+    A malformed numeral (第十十条) names no pinpoint."""
+    try:
+        return _pinpoints_at(text, pos)
+    except CitationError:
+        return [], pos
+
+
+def _pinpoints_at(text: str, pos: int) -> tuple[list[Pinpoint], int]:
     arts, end = _list(P.ARTICLE, text, pos)
     if arts:
         paras, end = _list(P.PARAGRAPH, text, end)
         items, end = _list(P.ITEM, text, end)
         subs, end = _list(P.SUBITEM, text, end)
-        combos = product(arts, paras or [(None, None)], items or [(None, None)], subs or [(None, None)])
-        pins = [Pinpoint(article=a, article_suffix=s, paragraph=p, item=i, subitem=u) for (a, s), (p, _), (i, _), (u, _) in combos]
+        combos = product(
+            arts, paras or [(None, None)], items or [(None, None)], subs or [(None, None)]
+        )
+        pins = [
+            Pinpoint(article=a, article_suffix=s, paragraph=p, item=i, subitem=u)
+            for (a, s), (p, _), (i, _), (u, _) in combos
+        ]
         return pins, end
     m = P.WHOLE.match(text, pos)
     if m:
@@ -124,7 +154,8 @@ def _head_follows(text: str, pos: int) -> bool:
     """After a title with no number, what shows that it is cited rather than mentioned."""
     if pos >= len(text) or text[pos].isspace() or text[pos] == "《":
         return True
-    return bool(P.HEAD_SEPARATOR.match(text, pos) or P.LIST_JOINER.match(text, pos) or pinpoints_at(text, pos)[0])
+    signs = (P.HEAD_SEPARATOR, P.LIST_JOINER, P.ARTICLE, P.WHOLE, P.POINT)
+    return any(sign.match(text, pos) for sign in signs)
 
 
 @dataclass
@@ -135,8 +166,15 @@ class _Head:
     number: Number | None
 
 
-def _heads(text: str) -> tuple[list[_Head], list[tuple[int, DocumentRef]]]:
-    """Citation heads in order, and the titles that are only mentioned (with their position)."""
+def _lead_in(text: str, pos: int) -> bool:
+    """Only a short label (依据, 根据) stands before pos: a title there is cited, not mentioned."""
+    before = text[:pos].strip()
+    return len(before) <= LEAD_IN_LIMIT and not P.CITED_BEFORE.search(before)
+
+
+def _heads(text: str, quotes: bool = True) -> tuple[list[_Head], list[tuple[int, DocumentRef]]]:
+    """Citation heads in order, and the titles that are only mentioned (with their position).
+    Without quotes (公开依据 cells) every title is a head."""
     heads: list[_Head] = []
     mentions: list[tuple[int, DocumentRef]] = []
     taken: list[tuple[int, int]] = []
@@ -150,7 +188,8 @@ def _heads(text: str) -> tuple[list[_Head], list[tuple[int, DocumentRef]]]:
             if closer or not opener:
                 number, pos = candidate, closer.end() if closer else after
         ref = DocumentRef(title=m.group("title"), number=number.text if number else "")
-        if _boundary(text, m.start()) and (number or _head_follows(text, pos)):
+        cited = _boundary(text, m.start()) and (number or _head_follows(text, pos))
+        if not quotes or cited or _lead_in(text, m.start()):
             heads.append(_Head(m.start(), pos, ref, number))
             taken.append((m.start(), pos))
         else:
@@ -169,27 +208,43 @@ def _heads(text: str) -> tuple[list[_Head], list[tuple[int, DocumentRef]]]:
     return heads, mentions
 
 
-def find_citations(text: str) -> list[Found]:
-    """Every citation in one cleaned cell, in order of appearance."""
-    heads, mentions = _heads(text)
+def find_citations(text: str, quotes: bool = True) -> list[Found]:
+    """Every citation in one cleaned cell, in order of appearance. `quotes=False` for a cell
+    that lists documents only (公开依据): then no title in it is a mere mention."""
+    heads, mentions = _heads(text, quotes)
     found: list[Found] = []
     for i, head in enumerate(heads):
         stop = heads[i + 1].start if i + 1 < len(heads) else len(text)
         pins, pos = pinpoints_at(text, head.end)
         sep = P.HEAD_SEPARATOR.match(text, pos)
         quote = text[sep.end() if sep else pos : stop].strip().strip("、，").strip()
-        if pins and pins[0].whole:
-            quote = quote.lstrip("。").strip()
+        if (pins and pins[0].whole) or not quotes:
+            quote = quote.lstrip("。").strip() if quotes else ""
         inner = tuple(ref for at, ref in mentions if head.end <= at < stop)
         flags, problems = [], []
         if head.number and head.number.kind == "broken":
             flags.append("broken-number")
-            problems.append(f"broken document number {head.number.text!r}: year bracket never closes")
+            problems.append(_broken(head.number))
         if P.SPAM.search(quote):
             flags.append("spam-unresolved")
-        for pin, words in _split_quote(pins, quote):
-            found.append(Found(head.ref, pin, words, inner, tuple(flags), tuple(problems), head.number))
+        try:
+            pieces = _split_quote(pins, quote)
+        except CitationError:  # a malformed marker inside the words: keep them whole
+            pieces = [(p, quote) for p in pins or [Pinpoint()]]
+        for pin, words in pieces:
+            found.append(
+                Found(head.ref, pin, words, inner, tuple(flags), tuple(problems), head.number)
+            )
     return found
+
+
+def _broken(number: Number) -> str:
+    """The problem line for a broken number, with a reading to check (never applied)."""
+    if number.year is not None:
+        return f"broken document number {number.text!r}: the serial is not a number"
+    digits = "".join(ch for ch in number.text[len(number.issuer) :] if ch.isdigit())
+    hint = f" (perhaps {number.issuer}〔{digits[:4]}〕{digits[4:]}号?)" if len(digits) > 4 else ""
+    return f"broken document number {number.text!r}: year bracket never closes{hint}"
 
 
 def _starts(pattern: re.Pattern[str], text: str, anchors: str) -> list[re.Match[str]]:
@@ -218,10 +273,10 @@ def _split_quote(pins: list[Pinpoint], quote: str) -> list[tuple[Pinpoint, str]]
         return [(p, quote) for p in pins]
     if pins:
         return _split_articles(pins[0], quote)
-    lead, sections = "", []
     enum = P.SECTION_ENUM.match(quote)
     prefix = (to_int(enum.group("n")),) if enum else ()
-    marks = _starts(P.SECTION_PAREN, quote, "。；")
+    # Sections start the quote or a sentence; after ： or ； a marker lists points of one text.
+    marks = _starts(P.SECTION_PAREN, quote, "。")
     lead, pieces = _pieces(quote, marks)
     if not pieces:
         return [(Pinpoint(section=prefix), quote)]
@@ -234,14 +289,17 @@ def _split_quote(pins: list[Pinpoint], quote: str) -> list[tuple[Pinpoint, str]]
 def _split_articles(pin: Pinpoint, quote: str) -> list[tuple[Pinpoint, str]]:
     """…。第十八条 … starts another article; items （二） at sentence starts become items."""
     marks = [
-        m for m in _starts(P.ARTICLE, quote, "。；")
+        m
+        for m in _starts(P.ARTICLE, quote, "。；")
         if m.start() > 0 and not P.REFERENCE_TAIL.match(quote, m.end())
     ]
     segments = [(pin, quote[: marks[0].start()] if marks else quote)]
     for k, m in enumerate(marks):
         end = marks[k + 1].start() if k + 1 < len(marks) else len(quote)
         n, suffix = _value(m)
-        segments.append((Pinpoint(article=n, article_suffix=suffix), quote[m.end() : end].lstrip("：: ")))
+        segments.append(
+            (Pinpoint(article=n, article_suffix=suffix), quote[m.end() : end].lstrip("：: "))
+        )
     out: list[tuple[Pinpoint, str]] = []
     for p, words in segments:
         words = words.strip()

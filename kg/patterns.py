@@ -57,11 +57,16 @@ INNER_SPACE = re.compile(
     rf"(?=[{HAN}\d（）〔〕【】〈〉》：，。；、“”‘’！？—\u3000-\u303f])"
 )
 
+# The blanks before a 《 that starts the next citation: kept, as a single space.
+SPACE_BEFORE_TITLE = re.compile(r"[ \t\u00a0\u3000]+(?=《)")
+
 # Gambling spam that a hijacked CMS substituted for common words (seen for 关于 and for
 # 政府信息公开目录 in the Hengyang catalog).
 SPAM = re.compile(r"365体育官网")
 # A title of the 关于…的通知/意见 kind: the spam stands where 关于 belongs (X365体育官网Y的通知).
-ABOUT_TITLE_END = re.compile(r"的(?:通知|意见|指导意见|实施意见|决定|批复|函|规定|办法|方案|报告)〉?》?$")
+ABOUT_TITLE_END = re.compile(
+    r"的(?:通知|意见|指导意见|实施意见|决定|批复|函|规定|办法|方案|报告)〉?》?$"
+)
 
 # Surrounding CSV quotes left on a cell ("《…》…"), with doubled quotes inside.
 CSV_WRAP = re.compile(r'^\s*"(.*)"\s*$', re.S)
@@ -138,6 +143,8 @@ NESTED_TITLE = re.compile(r"〈(?P<inner>[^〈〉]+)〉")
 NOTICE_SUFFIX = re.compile(r"(?<=〉)的通知$")
 # Country prefix that decree issuers carry in statute history lines (中华人民共和国主席令).
 STATE_PREFIX = re.compile(r"^中华人民共和国(?=.+令$)")
+# The country prefix that national acts carry in full titles and drop in short ones.
+TITLE_STATE_PREFIX = re.compile(r"^中华人民共和国(?=..)")
 # A user's bare title before the pinpoint in a free phrase: 统计法第27条.
 USER_PINPOINT_START = re.compile(rf"第{NUM}[条款项目点]|[（(][{CN_DIGITS}]+[）)]|全文")
 
@@ -152,3 +159,93 @@ UNIT_SEPARATOR = re.compile(r"(?:[、，,；;/]|及|和(?=各|相关|有关))(?!
 UNIT_ALIAS = re.compile(r"^(?P<name>[^（(]+)[（(](?P<alias>[^）)]+)[）)]$")
 # Collective phrases naming many units at once rather than one unit.
 COLLECTIVE_UNIT = re.compile(r"^(?:各|相关|有关|其他|其它)|^各.*(?:部门|机构|单位|科室|股室)$")
+
+# ---------------------------------------------------------------------------------------------
+# Analysis (kg.analysis: depends, impact, stats) - added by the analysis stage
+# ---------------------------------------------------------------------------------------------
+
+# A numeral as users and amendment files write it: Arabic (also full width) or Chinese.
+ANALYSIS_NUMERAL = r"[0-9０-９〇零一二两三四五六七八九十百千]+"
+# 第X条 with an optional 之N suffix, anywhere in a phrase: the start of the pinpoint.
+ANALYSIS_ARTICLE = re.compile(rf"第\s*({ANALYSIS_NUMERAL})\s*条(?:\s*之\s*({ANALYSIS_NUMERAL}))?")
+# 第X款 after an article.
+ANALYSIS_PARAGRAPH = re.compile(rf"第\s*({ANALYSIS_NUMERAL})\s*款")
+# An item (项): 第X项, 第(X)项, or a bare (X) after the article.
+ANALYSIS_ITEM = re.compile(
+    rf"第?\s*[(（]\s*({ANALYSIS_NUMERAL})\s*[)）]\s*项?|第\s*({ANALYSIS_NUMERAL})\s*项"
+)
+# A decree number with its issuer: 国务院令第711号, 国务院令711号, 主席令第七十号.
+ANALYSIS_DECREE = re.compile(rf"([^\s《》〈〉()（）]*?令)\s*第?\s*({ANALYSIS_NUMERAL})\s*号")
+# A document number: issuer, bracketed year, serial (国办发〔2018〕37号, 湘人社规[2025]1号).
+ANALYSIS_DOC_NUMBER = re.compile(
+    r"([\u4e00-\u9fff]+)\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*第?\s*(\d+)\s*号"
+)
+# A decree number without issuer: 711号令, 第711号令.
+ANALYSIS_BARE_DECREE = re.compile(rf"第?\s*({ANALYSIS_NUMERAL})\s*号令")
+# An article number in an amendment file: 24, 第二十四条, 二十四, 20之一, 第20条之1.
+ANALYSIS_ARTICLE_NUMBER = re.compile(
+    rf"^\s*第?\s*({ANALYSIS_NUMERAL})\s*条?\s*(?:之\s*({ANALYSIS_NUMERAL}))?\s*$"
+)
+# A list marker or clause break inside quoted words: quotes skip the items between them.
+ANALYSIS_LIST_MARKER = re.compile(r"[(（]\s*[一二三四五六七八九十]+\s*[)）]|[:：;；]")
+# One version of a library act named by the user: 统计法(2009-06-27) or 统计法@2009-06-27.
+ANALYSIS_VERSION_SPEC = re.compile(r"^\s*(.+?)\s*(?:@|[(（])\s*(\d{4}-\d{2}-\d{2})\s*[)）]?\s*$")
+# Brackets and spaces around a title, and the state prefix titles may carry or drop.
+ANALYSIS_TITLE_NOISE = re.compile(r"[《》〈〉<>\s]|^中华人民共和国")
+# Characters SPARQL forbids inside <...>: store IRIs never hold them (kg.rdf.iris encodes).
+ANALYSIS_IRI_FORBIDDEN = re.compile(r'[\s<>"{}|^`\\]')
+
+
+# ---- statute library (issue 5; owned by the statutes stage, kg/statutes/) ----------------
+# They read the Markdown acts of ../shared/statutes and normalise the decree numbers and the
+# quoted words compared against them.
+
+# A Chinese or Arabic numeral as acts write numbers (第一百二十三条, 第1840次, 两).
+STATUTE_NUMERAL = r"[零〇一二三四五六七八九十百千两\d]+"
+
+# File name of one version: short title then the version date, `统计法(2009-06-27).md`.
+STATUTE_FILE_NAME = re.compile(r"^(?P<title>.+?)(?:\((?P<date>\d{4}-\d{2}-\d{2})\))?\.md$")
+
+# A history line starts with its date: `2019年4月3日 中华人民共和国国务院令第711号修订`.
+STATUTE_HISTORY_DATE = re.compile(r"^[(（]?(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+
+# The event a history line records, from the verb near its end (发布 and 公布 are one kind;
+# a trailing `)` or full-width space is common). The first verb found in this order wins.
+STATUTE_HISTORY_KIND = re.compile(r"(公布施行|发布施行|公布|发布|修订|修正|施行|通过|批准|印发)[)）\s]*$")
+
+# A decree number in a history line: `中华人民共和国国务院令第711号`, `主席令第三号`,
+# `国家市场监督管理总局令第12号`; the issuer runs back to the date or a space.
+STATUTE_DECREE = re.compile(rf"(?P<issuer>[\u4e00-\u9fff、]+?令)\s*第?\s*(?P<n>{STATUTE_NUMERAL})\s*[号號]")
+
+# A document number standing alone in a header line: `法释〔2021〕11号`, `劳社部发[2008]3号`.
+STATUTE_DOC_NUMBER_LINE = re.compile(r"^[\u4e00-\u9fff]+[〔\[［(（【]\d{4}[〕\]］)）】]\s*第?\d+号$")
+
+# Brackets around a document number's year, in all widths, unified to 〔〕.
+STATUTE_YEAR_BRACKETS = re.compile(r"[\[［(（【〔](\d{4})[\]］)）】〕]")
+
+# Start of an article line: `第二十条 `, `第十七条之一　` (a half- or full-width space follows).
+STATUTE_ARTICLE = re.compile(rf"^第(?P<n>{STATUTE_NUMERAL})条(?:之(?P<suffix>{STATUTE_NUMERAL}))?(?:[\s\u3000]+|$)")
+
+# Start of an item (项) line: `(一)`, `（十二）`.
+STATUTE_ITEM = re.compile(rf"^[(（](?P<n>{STATUTE_NUMERAL})[)）]\s*")
+
+# Start of a sub-item (目) line: `1.`, `2．`, `3、`.
+STATUTE_SUBITEM = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*")
+
+# A Markdown heading: `## 第一章 总则`, `### 第一节 …`.
+STATUTE_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s*(?P<text>.*)$")
+
+# List markers removed before comparing words: `(四)`, `（十二）`, `四、`, `1.` at a start.
+STATUTE_LIST_MARKER = re.compile(
+    rf"[(（][零〇一二三四五六七八九十百]+[)）]|(?:^|(?<=[：:；;。]))(?:{STATUTE_NUMERAL})[、.．]"
+)
+
+# An article label inside quoted words, where a long quote of several articles is split.
+STATUTE_ARTICLE_IN_QUOTE = re.compile(rf"第(?P<n>{STATUTE_NUMERAL})条(?:之(?P<suffix>{STATUTE_NUMERAL}))?[\s\u3000:：]*")
+
+# Everything that is not a letter or digit: punctuation of any width, spaces, symbols.
+STATUTE_NOT_WORD = re.compile(r"[^\w]|_", re.UNICODE)
+
+# The state prefix titles and decree issuers carry or drop (`中中华人民共和国` is a typo seen
+# in one act's history).
+STATUTE_STATE_PREFIX = re.compile(r"中?中华人民共和国")

@@ -16,12 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from kg.models import CatalogRead
-from kg.rdf.graph import GraphBuilder, Triple, catalog_triples, lit
+from kg.rdf.graph import GraphBuilder, Triple, catalog_lines, lit
 from kg.rdf.iris import Iris
 from kg.rdf.terms import triple_nt
 
 REPO = Path(__file__).resolve().parents[1]
-BUNDLED = (REPO / "data" / "catalogs" / "hengyang-hrss.txt", REPO / "data" / "catalogs" / "xiangxiang-hrss.tsv")
+BUNDLED = (
+    REPO / "data" / "catalogs" / "hengyang-hrss.txt",
+    REPO / "data" / "catalogs" / "xiangxiang-hrss.tsv",
+)
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,11 @@ class BuildSummary:
     seconds: float
 
     def records(self) -> list[dict[str, Any]]:
-        out = [{"figure": k.replace("_", " "), "value": v} for k, v in asdict(self).items() if k != "problems"]
+        out = [
+            {"figure": k.replace("_", " "), "value": v}
+            for k, v in asdict(self).items()
+            if k != "problems"
+        ]
         out.insert(-2, {"figure": "problems", "value": len(self.problems)})
         return out
 
@@ -99,22 +106,22 @@ def graph_lines(
     iris = iris or Iris()
     _say(progress, f"extracting citations from {sum(len(r.items) for r in reads)} items")
     extraction = extract(reads, library)
-    builder = GraphBuilder(iris=iris, keywords=keyword_function() if keywords else None)
+    builder_options: dict[str, Any] = {"keywords": keyword_function() if keywords else None}
     statute_part: list[Triple] = []
     act_ids: list[str] = []
     if library is not None:
         act_ids = sorted({d.statute for d in extraction.documents if d.statute})
-        acts = [a for a in (library.act(i) for i in act_ids) if a is not None]
-        builder.act_iris = {
-            d.key: iris.act(library.act(d.statute).short_title, library.act(d.statute).version_date)
+        acts = {i: a for i in act_ids if (a := library.act(i)) is not None}
+        builder_options["act_iris"] = {
+            d.key: iris.act(acts[d.statute].short_title, acts[d.statute].version_date)
             for d in extraction.documents
-            if d.statute and library.act(d.statute) is not None
+            if d.statute in acts
         }
-        builder.titles = {iris.act(a.short_title, a.version_date): a.title for a in acts}
+        builder_options["titles"] = {iris.act(a.short_title, a.version_date): a.title for a in acts.values()}
         _say(progress, f"checking citations against {len(acts)} cited acts")
-        builder.verdicts = _verdicts(extraction, library)
-        statute_part = list(_statute_triples(library, iris, act_ids, acts))
-        builder.known = {t[0] for t in statute_part}
+        builder_options["verdicts"] = _verdicts(extraction, library)
+        statute_part = list(_statute_triples(library, iris, act_ids, list(acts.values())))
+        builder_options["known"] = {t[0] for t in statute_part}
     counts = {
         "documents": len(extraction.documents),
         "units": len(extraction.units),
@@ -123,21 +130,20 @@ def graph_lines(
         "statute_acts": len(act_ids),
         "problems": tuple(extraction.problems),
     }
-    triples = catalog_triples(
+    catalog_part = catalog_lines(
         reads,
         extraction.citations,
         extraction.documents,
         extraction.units,
         extraction.responsibilities,
         extraction.repairs,
-        builder,
+        GraphBuilder(iris=iris, **builder_options),
     )
 
     def lines() -> Iterator[str]:
         for t in statute_part:
             yield triple_nt(*t)
-        for t in triples:
-            yield triple_nt(*t)
+        yield from catalog_part
 
     return lines(), counts
 
@@ -222,6 +228,8 @@ def build(
     )
 
 
-def build_bundled(store_dir: Path | str, statutes: Any = None, base: str | None = None) -> BuildSummary:
+def build_bundled(
+    store_dir: Path | str, statutes: Any = None, base: str | None = None
+) -> BuildSummary:
     """Build the two bundled catalogs into `store_dir` (a helper for tests of other stages)."""
     return build(BUNDLED, statutes=statutes, store=Path(store_dir), base=base)

@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 
 from kg import patterns as P
 from kg.clean import clean_text
-from kg.find import Number, number_at, pinpoints_at
+from kg.find import Number, number_at, pinpoints_at, to_int
 from kg.models import Document, DocumentRef, Pinpoint
 
 TITLE_SIMILARITY = 0.8  # SequenceMatcher ratio above which two titles name one document
@@ -56,14 +56,16 @@ def normalise_title(text: str) -> str:
 
 
 def match_form(title: str) -> str:
-    """The form under which variant titles of one document compare equal."""
-    return P.NOTICE_SUFFIX.sub("", normalise_title(title))
+    """The form under which variant titles of one document compare equal: 〈…〉的通知 ≡ 〈…〉,
+    中华人民共和国政府信息公开条例 ≡ 政府信息公开条例."""
+    return P.TITLE_STATE_PREFIX.sub("", P.NOTICE_SUFFIX.sub("", normalise_title(title)))
 
 
 def parse_user_reference(text: str) -> tuple[DocumentRef, Pinpoint]:
     """A user's phrase as (document, pinpoint): 国务院令711号, 政府信息公开条例, 统计法第27条,
     《中华人民共和国政府信息公开条例》第二十条第（二）项, 711号令第二十条 (the number is then
-    `令第711号`, a suffix of the full decree number, since the issuer is unknown)."""
+    `令第711号`, a suffix of the full decree number, since the issuer is unknown). Give the
+    reference alone: words before it would be read as part of the title or issuer."""
     t = clean_text(text).strip()
     title, number, rest_from = "", "", 0
     m = P.TITLE.search(t)
@@ -72,8 +74,6 @@ def parse_user_reference(text: str) -> tuple[DocumentRef, Pinpoint]:
     serial_first = P.SERIAL_FIRST_DECREE.search(t, rest_from)
     found = None if serial_first else _find_number(t[rest_from:])
     if serial_first:
-        from kg.find import to_int
-
         number = f"令第{to_int(serial_first.group('serial'))}号"
         rest_from = max(rest_from, serial_first.end())
     elif found:
@@ -99,13 +99,16 @@ def _issuer_typo(a: str, b: str) -> bool:
 def _similar(titles_a: set[str], titles_b: set[str]) -> bool:
     if not titles_a or not titles_b:
         return True
-    return max(SequenceMatcher(None, x, y).ratio() for x in titles_a for y in titles_b) >= TITLE_SIMILARITY
+    return (
+        max(SequenceMatcher(None, x, y).ratio() for x in titles_a for y in titles_b)
+        >= TITLE_SIMILARITY
+    )
 
 
 def _kind(title: str, issuer: str) -> str:
     if title.endswith("法") and not title.endswith("办法"):
         return "law"
-    if issuer == "国务院令" or (not issuer and title.endswith("条例")):
+    if issuer == "国务院令" or title.endswith("条例"):
         return "regulation"
     if issuer.endswith("令"):
         return "rule"
@@ -143,25 +146,43 @@ class Resolver:
         for key, forms in titles_of.items():
             for form in forms:
                 by_title[form].add(self.canonical[key])
-        self.by_title = {form: next(iter(keys)) for form, keys in by_title.items() if len(keys) == 1}
+        self.by_title = {
+            form: next(iter(keys)) for form, keys in by_title.items() if len(keys) == 1
+        }
         for form, keys in sorted(by_title.items()):
             if len(keys) > 1:
-                self.problems.append(f"title {form!r} is cited with several numbers: {', '.join(sorted(keys))}")
+                self.problems.append(
+                    f"title {form!r} is cited with several numbers: {', '.join(sorted(keys))}"
+                )
+        # Titles cited without a number anywhere: one key per form, the fullest spelling.
+        spellings: dict[str, set[str]] = defaultdict(set)
+        for ref, number in occurrences:
+            if ref.title and not (number and number.kind != "broken"):
+                spellings[match_form(ref.title)].add(normalise_title(ref.title))
+        self.by_spelling = {f: min(t, key=lambda x: (-len(x), x)) for f, t in spellings.items()}
         self.docs: dict[str, _Doc] = defaultdict(_Doc)
         for ref, number in occurrences:
             self.add(ref, number)
         self._link_embedded()
 
-    def _merge_typos(self, uses: Counter[str], titles_of: dict[str, set[str]], parsed: dict[str, Number]) -> dict[str, str]:
+    def _merge_typos(
+        self, uses: Counter[str], titles_of: dict[str, set[str]], parsed: dict[str, Number]
+    ) -> dict[str, str]:
+        """Map each number key to its canonical spelling. Candidates share kind, year and
+        serial; the spelling cited most (then the longer issuer code) is canonical."""
         canonical = {key: key for key in uses}
-        keys = sorted(uses, key=lambda k: (-uses[k], -len(parsed[k].issuer), k))
-        for i, a in enumerate(keys):
-            for b in keys[i + 1 :]:
-                na, nb = parsed[a], parsed[b]
-                if canonical[b] != b or (na.kind, na.year, na.serial) != (nb.kind, nb.year, nb.serial):
-                    continue
-                if _issuer_typo(na.issuer, nb.issuer) and _similar(titles_of[a], titles_of[b]):
-                    canonical[b] = canonical[a]
+        groups: dict[tuple, list[str]] = defaultdict(list)
+        for key in sorted(uses, key=lambda k: (-uses[k], -len(parsed[k].issuer), k)):
+            n = parsed[key]
+            groups[(n.kind, n.year, n.serial)].append(key)
+        for keys in groups.values():
+            for i, a in enumerate(keys):
+                for b in keys[i + 1 :]:
+                    if canonical[b] != b or canonical[a] != a:
+                        continue
+                    same_issuer = _issuer_typo(parsed[a].issuer, parsed[b].issuer)
+                    if same_issuer and _similar(titles_of[a], titles_of[b]):
+                        canonical[b] = a
         return canonical
 
     def key_of(self, ref: DocumentRef, number: Number | None = None) -> tuple[str, tuple[str, ...]]:
@@ -173,10 +194,14 @@ class Resolver:
         flags = ("broken-number",) if number else ()
         if ref.title:
             form = match_form(ref.title)
-            return self.by_title.get(form, normalise_title(ref.title)), flags
+            if form in self.by_title:
+                return self.by_title[form], flags
+            return self.by_spelling.get(form, normalise_title(ref.title)), flags
         return (number.text if number else ref.number), flags
 
-    def add(self, ref: DocumentRef, number: Number | None = None, flags: tuple[str, ...] = ()) -> str:
+    def add(
+        self, ref: DocumentRef, number: Number | None = None, flags: tuple[str, ...] = ()
+    ) -> str:
         key, key_flags = self.key_of(ref, number)
         doc = self.docs[key]
         if ref.title:
@@ -221,9 +246,14 @@ class Resolver:
         for key in sorted(self.docs):
             doc = self.docs[key]
             titles = [t for t, n in doc.titles.items() if n > 0]
-            ranked = sorted(titles, key=lambda t: (bool(P.IMPOSSIBLE_ISSUER.match(t)), -doc.titles[t], -len(t), t))
+            ranked = sorted(
+                titles,
+                key=lambda t: (bool(P.IMPOSSIBLE_ISSUER.match(t)), -doc.titles[t], -len(t), t),
+            )
             number = doc.numbers.get(key)
-            issuer = P.STATE_PREFIX.sub("", number.issuer) if number and number.kind != "broken" else ""
+            issuer = (
+                P.STATE_PREFIX.sub("", number.issuer) if number and number.kind != "broken" else ""
+            )
             title = ranked[0] if ranked else ""
             out.append(
                 Document(

@@ -166,3 +166,48 @@ def test_cli_unknown_question_is_one_line_and_non_zero(store: Path) -> None:
     result = CliRunner().invoke(cli, ["ask", "今天天气怎么样", "--store", str(store)])
     assert result.exit_code == QuestionError.exit_code
     assert result.stderr.count("\n") == 1 and "ask one of" in result.stderr
+
+
+AMENDMENT = """act = "统计法"
+amending = "全国人民代表大会常务委员会关于修改《中华人民共和国统计法》的决定"
+date = "2024-09-13"
+old_version = "2009-06-27"
+changed = ["27"]
+repealed = []
+added = ["40"]
+
+[renumbered]
+"24" = "25"
+"""
+
+
+@pytest.mark.parametrize("question", ["统计法修订影响哪些事项", "中华人民共和国统计法的修改会影响什么",
+                                      "修订统计法影响哪些事项？"])
+def test_impact_questions_answer_like_impact(store: Path, tmp_path: Path, question: str) -> None:
+    from kg.analysis.amendment import load
+    from kg.analysis.impact import impact
+
+    file = tmp_path / "tongjifa.toml"
+    file.write_text(AMENDMENT, encoding="utf-8")
+    unrelated = tmp_path / "other.toml"
+    unrelated.write_text('act = "社会保险法"\ndate = "2018-12-29"\nchanged = ["4"]\n', encoding="utf-8")
+    answer = ask(store, question, amendments=[tmp_path])
+    expected = impact(store, load(file)).records()
+    assert answer.records == tuple(expected)
+    assert {(r["agency"], r["item"]) for r in answer.records} == {(XX, "统计信息")}
+    assert any("kg:basis" in q for q in answer.queries)
+
+
+def test_impact_without_amendment_data_says_what_is_missing(store: Path) -> None:
+    from kg.errors import NotFoundError
+
+    with pytest.raises(NotFoundError, match="--amendments"):
+        ask(store, "统计法修订影响哪些事项", amendments=[])
+
+
+def test_cli_impact_question(store: Path, tmp_path: Path) -> None:
+    (tmp_path / "tongjifa.toml").write_text(AMENDMENT, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ask", "统计法修订影响哪些事项", "--store", str(store),
+                                      "--amendments", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "统计信息" in result.stdout and "-- SPARQL (impact)" in result.stdout

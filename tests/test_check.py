@@ -16,10 +16,17 @@ ART12_1 = "行政机关编制、公布的政府信息公开指南和政府信息
 STATS_2009_24 = "县级以上人民政府有关部门统计调查取得的统计资料，由本部门按照国家有关规定公布。"
 
 DOCUMENTS = (
-    Document(key=OGI, title="中华人民共和国政府信息公开条例", number=OGI, statute="政府信息公开条例@2019-04-03"),
+    Document(
+        key=OGI,
+        title="中华人民共和国政府信息公开条例",
+        number=OGI,
+        statute="政府信息公开条例@2019-04-03",
+    ),
     # no statute id: check() must match the title itself, and take the newest version
     Document(key="中华人民共和国统计法", title="中华人民共和国统计法"),
-    Document(key="国办发〔2018〕118号", title="国务院办公厅关于全面推行行政执法公示制度…的指导意见"),
+    Document(
+        key="国办发〔2018〕118号", title="国务院办公厅关于全面推行行政执法公示制度…的指导意见"
+    ),
 )
 
 
@@ -99,7 +106,9 @@ def test_verdicts(library, name, key, pin, quote, flags, verdict, suggested, ver
 
 
 def test_problem_carries_statute_words(library):
-    (result,) = check([cite(OGI, Pinpoint(article=20), LEAD + "国民经济和社会发展统计信息。")], DOCUMENTS, library)
+    (result,) = check(
+        [cite(OGI, Pinpoint(article=20), LEAD + "国民经济和社会发展统计信息。")], DOCUMENTS, library
+    )
     assert result.statute_words == "(四)国民经济和社会发展统计信息；"
     assert result.act_id == "政府信息公开条例@2019-04-03"
     assert result.is_problem
@@ -145,7 +154,11 @@ def test_counts_has_every_verdict(library):
             ],
         ),
         # an article named inside a sentence is a reference, not a new piece
-        (Pinpoint(article=20), "依照本条例第十九条的规定", [(Pinpoint(article=20), "依照本条例第十九条的规定")]),
+        (
+            Pinpoint(article=20),
+            "依照本条例第十九条的规定",
+            [(Pinpoint(article=20), "依照本条例第十九条的规定")],
+        ),
     ],
 )
 def test_split_quote(pin, quote, expected):

@@ -16,10 +16,24 @@ EXPECTED = Path(__file__).parent / "expected" / "citations.json"
 TIAOLI = "《中华人民共和国政府信息公开条例》(国务院令第711号)"
 
 
-def item(ident: str, basis: str, provisions: str, responsibility: str = "办公室", agency: str = "测试局") -> Item:
+def item(
+    ident: str, basis: str, provisions: str, responsibility: str = "办公室", agency: str = "测试局"
+) -> Item:
     return Item(
-        agency, ident, "类", ident, "", basis, provisions, "政府网站", "", "主动公开", responsibility,
-        "t.txt", 10, field_lines=(("basis", 11), ("provisions", 12), ("responsibility", 13)),
+        agency,
+        ident,
+        "类",
+        ident,
+        "",
+        basis,
+        provisions,
+        "政府网站",
+        "",
+        "主动公开",
+        responsibility,
+        "t.txt",
+        10,
+        field_lines=(("basis", 11), ("provisions", 12), ("responsibility", 13)),
     )
 
 
@@ -56,13 +70,18 @@ def test_precision_and_recall_are_one(bundled: Extraction, expected: dict) -> No
     got = {(c.agency, c.item, c.document_key, c.pinpoint.label()) for c in bundled.citations}
     true_positives = len(want & got)
     precision, recall = true_positives / len(got), true_positives / len(want)
-    assert (precision, recall) == (1.0, 1.0), {"missing": sorted(want - got), "extra": sorted(got - want)}
+    assert (precision, recall) == (1.0, 1.0), {
+        "missing": sorted(want - got),
+        "extra": sorted(got - want),
+    }
     assert len(bundled.citations) == len(got)  # one citation per (item, document, pinpoint)
 
 
 def test_documents_match_the_expected_keys_and_titles(bundled: Extraction, expected: dict) -> None:
     assert len(bundled.documents) == len(expected["documents"])
-    assert {(d.key, d.title) for d in bundled.documents} == {(d["key"], d["title"]) for d in expected["documents"]}
+    assert {(d.key, d.title) for d in bundled.documents} == {
+        (d["key"], d["title"]) for d in expected["documents"]
+    }
     cited = {c.document_key for c in bundled.citations}
     assert cited <= {d.key for d in bundled.documents}
 
@@ -72,7 +91,10 @@ def test_bundled_spam_and_typos_are_reported(bundled: Extraction) -> None:
     assert {"spam-title", "width", "spaces", "html", "nested-title", "traditional"} <= rules
     assert any("spam" in p and "国务院令第711号" in p for p in bundled.problems)
     typo = [c for c in bundled.citations if "typo-variant" in c.flags]
-    assert {c.document_key for c in typo} == {"国办公开办函〔2019〕61号", "国办公开办函〔2021〕30号"}
+    assert {c.document_key for c in typo} == {
+        "国办公开办函〔2019〕61号",
+        "国办公开办函〔2021〕30号",
+    }
     assert "国务院令第711号" in bundled.document("国办公开办函〔2019〕61号").mentions
 
 
@@ -89,12 +111,18 @@ def test_bundled_units(bundled: Extraction) -> None:
 
 def test_document_in_both_columns_gives_only_pinpointed_citations() -> None:
     x = run(item("a", TIAOLI, f"{TIAOLI}第二十条:下列政府信息:(二)机关职能。(三)规划。"))
-    assert rows(x) == [("a", "国务院令第711号", "第20条第(2)项", "both"), ("a", "国务院令第711号", "第20条第(3)项", "both")]
+    assert rows(x) == [
+        ("a", "国务院令第711号", "第20条第(2)项", "both"),
+        ("a", "国务院令第711号", "第20条第(3)项", "both"),
+    ]
 
 
 def test_document_only_in_basis_gives_a_bare_citation() -> None:
     x = run(item("a", f"{TIAOLI} 《中华人民共和国预算法》", f"{TIAOLI}第四条:各级人民政府。"))
-    assert rows(x) == [("a", "国务院令第711号", "第4条", "both"), ("a", "中华人民共和国预算法", "", "basis")]
+    assert rows(x) == [
+        ("a", "国务院令第711号", "第4条", "both"),
+        ("a", "中华人民共和国预算法", "", "basis"),
+    ]
 
 
 def test_document_only_in_provisions() -> None:
@@ -103,7 +131,9 @@ def test_document_only_in_provisions() -> None:
 
 
 def test_quote_without_pinpoint_keeps_the_words() -> None:
-    (c,) = run(item("a", "《甲意见》(国发〔2019〕18号)", "《甲意见》(国发〔2019〕18号)建立统一的平台。")).citations
+    (c,) = run(
+        item("a", "《甲意见》(国发〔2019〕18号)", "《甲意见》(国发〔2019〕18号)建立统一的平台。")
+    ).citations
     assert (c.pinpoint, c.quote, c.origin, c.line) == (Pinpoint(), "建立统一的平台。", "both", 12)
 
 
@@ -114,14 +144,20 @@ def test_repeated_citation_is_one_edge() -> None:
 
 
 def test_title_alone_resolves_across_catalog_items() -> None:
-    x = run(item("a", "《中华人民共和国就业促进法》(主席令第七十号)", ""), item("b", "《中华人民共和国就业促进法》", ""))
+    x = run(
+        item("a", "《中华人民共和国就业促进法》(主席令第七十号)", ""),
+        item("b", "《中华人民共和国就业促进法》", ""),
+    )
     assert {c.document_key for c in x.citations} == {"主席令第70号"}
     assert len(x.documents) == 1
 
 
 def test_lines_and_files_come_from_the_item() -> None:
     x = run(item("a", "《中华人民共和国预算法》", f"{TIAOLI}第四条:甲。"))
-    assert {(c.document_key, c.file, c.line) for c in x.citations} == {("国务院令第711号", "t.txt", 12), ("中华人民共和国预算法", "t.txt", 11)}
+    assert {(c.document_key, c.file, c.line) for c in x.citations} == {
+        ("国务院令第711号", "t.txt", 12),
+        ("中华人民共和国预算法", "t.txt", 11),
+    }
 
 
 # --- repairs and problems -------------------------------------------------------------------
@@ -148,13 +184,24 @@ def test_spam_in_a_quote_is_restored_from_a_reference_text() -> None:
     (c,) = x.citations
     assert c.quote == ART12 and "spam-repaired" in c.flags and "spam-unresolved" not in c.flags
     (repair,) = [r for r in x.repairs if r.rule == "spam-quote"]
-    assert (repair.line, repair.field, repair.repaired, repair.guess) == (12, "provisions", ART12, True)
+    assert (repair.line, repair.field, repair.repaired, repair.guess) == (
+        12,
+        "provisions",
+        ART12,
+        True,
+    )
     assert "365体育官网" in repair.original
     assert asked == [("国务院令第711号", Pinpoint(article=12))]
 
 
 def test_spam_in_a_title_is_repaired_and_recorded() -> None:
-    x = run(item("a", "《国务院办公厅365体育官网做好政府信息依申请公开工作的意见》(国办发〔2010〕5号)", ""))
+    x = run(
+        item(
+            "a",
+            "《国务院办公厅365体育官网做好政府信息依申请公开工作的意见》(国办发〔2010〕5号)",
+            "",
+        )
+    )
     (repair,) = [r for r in x.repairs if r.rule == "spam-title"]
     assert (repair.file, repair.line, repair.field, repair.guess) == ("t.txt", 11, "basis", False)
     assert x.documents[0].title == "国务院办公厅关于做好政府信息依申请公开工作的意见"
@@ -163,7 +210,10 @@ def test_spam_in_a_title_is_repaired_and_recorded() -> None:
 def test_broken_number_is_a_problem_and_a_flag() -> None:
     x = run(item("a", "《重庆市人民政府关于进一步加强政务公开工作的意见》（渝府发〔201455号）", ""))
     (c,) = x.citations
-    assert "broken-number" in c.flags and c.document_key == "重庆市人民政府关于进一步加强政务公开工作的意见"
+    assert (
+        "broken-number" in c.flags
+        and c.document_key == "重庆市人民政府关于进一步加强政务公开工作的意见"
+    )
     assert any("渝府发〔201455号" in p and "t.txt:11" in p for p in x.problems)
 
 
@@ -203,3 +253,12 @@ def test_library_sets_statute_and_restores_spam() -> None:
     assert (doc.statute, doc.statute_match) == ("政府信息公开条例@2019-04-03", "number")
     assert x.document("某通知").statute == ""
     assert x.citations[0].quote == ART12
+
+
+def test_pinpoints_written_in_the_basis_column() -> None:
+    x = run(item("a", f"{TIAOLI}第二十条、第四条", f"{TIAOLI}第二十条：行政机关。"))
+    assert rows(x) == [
+        ("a", "国务院令第711号", "第20条", "both"),
+        ("a", "国务院令第711号", "第4条", "basis"),
+    ]
+    assert x.citations[0].quote == "行政机关。" and x.citations[1].quote == ""

@@ -77,7 +77,11 @@ def statistics_changes(statutes_dir: Path):
 
 @pytest.mark.parametrize(("old", "new", "status"), STATISTICS_LAW)
 def test_statistics_law_alignment(statistics_changes, old, new, status):
-    found = [c for c in statistics_changes if c.new_number == new or (new is None and c.old_number == old)]
+    found = [
+        c
+        for c in statistics_changes
+        if c.new_number == new or (new is None and c.old_number == old)
+    ]
     assert [(c.old_number, c.new_number, c.status) for c in found] == [(old, new, status)]
 
 
@@ -138,13 +142,21 @@ def test_cli_diff_files_json(statutes_dir: Path):
     folder = statutes_dir / "经济法"
     result = CliRunner().invoke(
         cli,
-        ["diff", str(folder / "统计法(2009-06-27).md"), str(folder / "统计法(2024-09-13).md"), "--format", "json"],
+        [
+            "diff",
+            str(folder / "统计法(2009-06-27).md"),
+            str(folder / "统计法(2024-09-13).md"),
+            "--format",
+            "json",
+        ],
     )
     assert result.exit_code == 0, result.output
     records = json.loads(result.output)
-    assert {"old article": "第二十四条", "new article": "第二十七条", "status": "renumbered"}.items() <= next(
-        r for r in records if r["new article"] == "第二十七条"
-    ).items()
+    assert {
+        "old article": "第二十四条",
+        "new article": "第二十七条",
+        "status": "renumbered",
+    }.items() <= next(r for r in records if r["new article"] == "第二十七条").items()
 
 
 def test_cli_diff_library_acts_table(statutes_dir: Path):
@@ -156,6 +168,8 @@ def test_cli_diff_library_acts_table(statutes_dir: Path):
 
 
 def test_cli_diff_unknown_act(statutes_dir: Path):
-    result = CliRunner().invoke(cli, ["diff", "没有这部法", "统计法", "--statutes", str(statutes_dir)])
+    result = CliRunner().invoke(
+        cli, ["diff", "没有这部法", "统计法", "--statutes", str(statutes_dir)]
+    )
     assert result.exit_code != 0
     assert "没有这部法" in result.output

@@ -28,7 +28,13 @@ def vocab_terms() -> set[URIRef]:
     return {v for k, v in vars(V).items() if not k.startswith("_") and type(v) is URIRef}
 
 
-DECLARED_TYPES = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, OWL.NamedIndividual}
+DECLARED_TYPES = {
+    OWL.Class,
+    OWL.ObjectProperty,
+    OWL.DatatypeProperty,
+    OWL.AnnotationProperty,
+    OWL.NamedIndividual,
+}
 
 
 def declared(ontology: rdflib.Graph) -> set[URIRef]:
@@ -62,9 +68,25 @@ def superclasses(graph: rdflib.Graph, cls: URIRef) -> set[URIRef]:
 
 # Properties the graph states about items and citations (see kg.rdf.graph).
 ITEM_PROPERTIES = [
-    V.basis, V.responsibility, V.agency, V.hasCitation, V.category, V.content, V.channel,
-    V.timeLimit, V.disclosureMode, V.basisText, V.provisionsText, V.keyword, V.sourceLine,
-    V.cites, V.quotedText, V.origin, V.flag, V.verdict, V.pinpointLabel,
+    V.basis,
+    V.responsibility,
+    V.agency,
+    V.hasCitation,
+    V.category,
+    V.content,
+    V.channel,
+    V.timeLimit,
+    V.disclosureMode,
+    V.basisText,
+    V.provisionsText,
+    V.keyword,
+    V.sourceLine,
+    V.cites,
+    V.quotedText,
+    V.origin,
+    V.flag,
+    V.verdict,
+    V.pinpointLabel,
 ]
 
 
@@ -106,4 +128,4 @@ def test_readme_documents_every_kg_term(ontology):
     readme = (ONTOLOGY / "README.md").read_text(encoding="utf-8")
     for term in declared(ontology):
         if str(term).startswith(str(V.KG)):
-            assert f"kg:{str(term)[len(str(V.KG)):]}" in readme, term
+            assert f"kg:{str(term)[len(str(V.KG)) :]}" in readme, term

@@ -255,3 +255,32 @@ def test_item_keywords(text: str, agency: str, wanted: set[str], unwanted: set[s
     assert wanted <= set(words)
     assert not unwanted & set(words)
     assert len(words) <= 8 and words == item_keywords(text, agency=agency)
+
+
+def test_worker_processes_tokenise_like_one_process(source, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.textsearch.index as index_module
+
+    serial = SearchIndex.build(source)
+    monkeypatch.setattr(index_module, "PARALLEL_FROM", 1)
+    parallel = SearchIndex.build(source)
+    assert parallel.bm25.postings == serial.bm25.postings
+    assert parallel.bm25.lengths == serial.bm25.lengths
+
+
+def test_changing_the_store_changes_its_fingerprint(tmp_path: Path) -> None:
+    from rdflib import Literal, URIRef
+
+    from kg.textsearch.index import store_fingerprint
+
+    path = write_store(tmp_path / "store")
+    before = store_fingerprint(path)
+    assert store_fingerprint(path) == before
+    import pyoxigraph as ox
+
+    store = ox.Store(str(path))
+    store.add(ox.Quad(ox.NamedNode(str(URIRef("https://example.org/x"))),
+                      ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"),
+                      ox.Literal(str(Literal("新事项")))))
+    store.flush()
+    del store
+    assert store_fingerprint(path) != before

@@ -95,3 +95,12 @@ def test_bad_input_gets_one_clear_line(store: Path, args, code: int, message: st
 def test_missing_store_is_a_store_error(tmp_path: Path) -> None:
     code, _out, err = run("search", "社会保险", "--store", str(tmp_path / "nothing"))
     assert code == 5 and "kg: error:" in err
+
+
+def test_terminal_gets_colours_instead_of_brackets(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.cli.search as search_cli
+
+    monkeypatch.setattr(search_cli, "on_terminal", lambda: True)
+    code, out, _err = run("search", "社会保险", "--store", str(store), "--kind", "item")
+    assert code == 0
+    assert "\x1b[1;31m社会保险\x1b[0m费征缴" in out and "【" not in out

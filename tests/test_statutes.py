@@ -230,6 +230,7 @@ def test_civil_code_parts_are_one_act(library):
             None, "统计法实施条例@2017-05-28", "number", "decree",
         ),
         (DocumentRef(title="中华人民共和国就业促进法"), None, "就业促进法@2015-04-24", "title", "only"),
+        (DocumentRef(number="令第711号"), None, "政府信息公开条例@2019-04-03", "number", "decree"),
         (DocumentRef(title="中华人民共和国政府信息公条例"), None, "政府信息公开条例@2019-04-03", "fuzzy", "only"),
     ],
 )  # fmt: skip

@@ -16,7 +16,10 @@ EX = "http://example.org/"
 
 
 def lines(n: int, label: str = "x") -> list[str]:
-    return [triple_nt(URIRef(f"{EX}s{i}"), URIRef(f"{EX}label"), Literal(f"{label}{i}")) for i in range(n)]
+    return [
+        triple_nt(URIRef(f"{EX}s{i}"), URIRef(f"{EX}label"), Literal(f"{label}{i}"))
+        for i in range(n)
+    ]
 
 
 def labels(path: Path) -> set[str]:
@@ -90,7 +93,7 @@ def test_read_only_store_refuses_updates(tmp_path):
 
 INJECTIONS = [
     '" } ; DROP ALL ; #',
-    "x0\" . ?s ?p ?o . FILTER(\"1",
+    'x0" . ?s ?p ?o . FILTER("1',
     "<http://example.org/s0>",
     "多行\n文字",
 ]
@@ -106,7 +109,12 @@ def test_bound_values_stay_values(value):
 
 
 def test_bindings_of_each_kind():
-    st = Store.memory([(URIRef(EX + "a"), URIRef(EX + "n"), Literal(20)), (URIRef(EX + "a"), URIRef(EX + "s"), Literal("20"))])
+    st = Store.memory(
+        [
+            (URIRef(EX + "a"), URIRef(EX + "n"), Literal(20)),
+            (URIRef(EX + "a"), URIRef(EX + "s"), Literal("20")),
+        ]
+    )
     assert st.select("SELECT ?p WHERE { ?s ?p ?o }", {"o": 20}) == [{"p": EX + "n"}]
     assert st.select("SELECT ?p WHERE { ?s ?p ?o }", {"o": "20"}) == [{"p": EX + "s"}]
     assert len(st.select("SELECT ?p WHERE { ?s ?p ?o }", {"s": URIRef(EX + "a")})) == 2
@@ -119,7 +127,9 @@ def test_invalid_query_is_a_query_error():
 
 
 def test_dump_is_sorted_and_round_trips():
-    triples = [(URIRef(EX + f"s{i}"), URIRef(EX + "p"), Literal(f"值{i}\n\"引号\"")) for i in (3, 1, 2)]
+    triples = [
+        (URIRef(EX + f"s{i}"), URIRef(EX + "p"), Literal(f'值{i}\n"引号"')) for i in (3, 1, 2)
+    ]
     st = Store.memory(triples)
     nt = st.dump("nt").decode()
     assert nt.splitlines() == sorted(nt.splitlines())
@@ -135,7 +145,7 @@ def test_dump_is_sorted_and_round_trips():
     [
         (URIRef("http://e/a"), "<http://e/a>"),
         (URIRef("http://e/a b"), "<http://e/a%20b>"),
-        (Literal("a\"b\\c\nd"), '"a\\"b\\\\c\\nd"'),
+        (Literal('a"b\\c\nd'), '"a\\"b\\\\c\\nd"'),
         (Literal("第二十条"), '"第二十条"'),
         (Literal(20), '"20"^^<http://www.w3.org/2001/XMLSchema#integer>'),
         (Literal("x", lang="zh"), '"x"@zh'),

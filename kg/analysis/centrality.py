@@ -1,8 +1,8 @@
 """Centrality on the item-document-unit graph, built with networkx from one explicit query.
 
 Nodes are numbered through a dict (IRI -> int id), never found by searching lists. Degree
-centrality is exact; betweenness is sampled (k pivots, fixed seed) once the graph is large,
-so the figures stay deterministic and the command fast.
+centrality is exact; betweenness is exact on small graphs, sampled (k pivots, fixed seed) on
+larger ones and left at 0 on national-scale ones, so figures stay deterministic and fast.
 """
 
 from __future__ import annotations
@@ -31,8 +31,11 @@ SELECT ?item ?name ?other ?kind ?otherName ?agencyName WHERE {
   }
 }
 """
-EXACT_BETWEENNESS_LIMIT = 1000
-BETWEENNESS_SAMPLES = 200
+# Betweenness is exact up to this many nodes, sampled (fixed seed) up to SAMPLED_LIMIT, and
+# left out beyond (pure-Python BFS from each pivot would take minutes at national scale).
+EXACT_BETWEENNESS_LIMIT = 2000
+SAMPLED_LIMIT = 20000
+BETWEENNESS_SAMPLES = 64
 
 
 def build_graph(source: Source, labels: dict[str, str]) -> tuple[nx.Graph, dict[str, int]]:
@@ -66,10 +69,13 @@ def centrality(source: Source, labels: dict[str, str], top: int = 10) -> list[di
     if graph.number_of_nodes() == 0:
         return []
     degree = nx.degree_centrality(graph)
-    if graph.number_of_nodes() <= EXACT_BETWEENNESS_LIMIT:
+    size = graph.number_of_nodes()
+    if size <= EXACT_BETWEENNESS_LIMIT:
         between = nx.betweenness_centrality(graph)
-    else:
+    elif size <= SAMPLED_LIMIT:
         between = nx.betweenness_centrality(graph, k=BETWEENNESS_SAMPLES, seed=0)
+    else:
+        between = dict.fromkeys(graph, 0.0)
     rows = [
         {"node": data["label"], "kind": data["kind"], "agency": data["agency"],
          "links": graph.degree(n),
@@ -77,5 +83,5 @@ def centrality(source: Source, labels: dict[str, str], top: int = 10) -> list[di
         for n, data in graph.nodes(data=True)
         if data["kind"] != "item"
     ]
-    rows.sort(key=lambda r: (-r["betweenness"], -r["links"], r["node"]))
+    rows.sort(key=lambda r: (-r["betweenness"], -r["links"], r["node"], r["agency"]))
     return rows[:top]

@@ -22,18 +22,18 @@ from kg.analysis.source import Source, as_source
 RELATIONS = ("direct", "act-only", "transitive")
 
 _DIRECT = """
-SELECT ?target ?item ?x ?pin ?quote WHERE {
+SELECT ?target ?item ?x ?pin WHERE {
   ?x eli:is_part_of* ?target .
   ?item kg:basis ?x .
-  FILTER NOT EXISTS {
-    ?target a kg:Article .
-    ?x eli:is_part_of* ?inner . ?inner eli:is_part_of ?target ; a kg:Article .
-  }
-  OPTIONAL {
-    ?item kg:hasCitation ?c . ?c kg:cites ?x .
-    OPTIONAL { ?c kg:pinpointLabel ?pin }
-    OPTIONAL { ?c kg:quotedText ?quote }
-  }
+  OPTIONAL { ?item kg:hasCitation ?c . ?c kg:cites ?x ; kg:pinpointLabel ?pin }
+}
+"""
+# Articles nested in an article (第二十条之一 under 第二十条): separate articles, left out.
+_INNER_ARTICLES = """
+SELECT ?target ?inner ?x WHERE {
+  ?target a kg:Article .
+  ?inner eli:is_part_of ?target ; a kg:Article .
+  ?x eli:is_part_of* ?inner .
 }
 """
 # Items citing the act node itself and nothing under it.
@@ -62,7 +62,6 @@ class Dependent:
     relation: str  # direct | act-only | transitive
     pinpoints: tuple[str, ...] = ()
     via: str = ""  # transitive: the document that promulgates or mentions the act
-    quote: str = ""
 
     def sort_key(self) -> tuple:
         i = self.item
@@ -120,17 +119,15 @@ def depends_on(source: Source, target: Target, transitive: bool = False) -> Depe
     nodes = subdivisions(source, target)
     acts = {a.iri for a in target.acts}
     pins: dict[str, set[str]] = defaultdict(set)
-    quotes: dict[str, str] = {}
     direct: set[str] = set()
     for node in nodes:
+        inner = {r["x"] for r in source.select(_INNER_ARTICLES, {"target": _iri(node)})}
         for r in source.select(_DIRECT, {"target": _iri(node)}):
-            if r["x"] in acts:
-                continue  # a citation of the act with no pinpoint: act-only, below
+            if r["x"] in acts or r["x"] in inner:
+                continue  # no pinpoint (act-only, below) or another article (之一)
             direct.add(r["item"])
             if r.get("pin"):
                 pins[r["item"]].add(r["pin"])
-            if r.get("quote") and r["item"] not in quotes:
-                quotes[r["item"]] = r["quote"]
     act_only: set[str] = set()
     for act in sorted(acts):
         act_only |= {r["item"] for r in source.select(_ACT_ONLY, {"act": _iri(act)})}
@@ -145,7 +142,7 @@ def depends_on(source: Source, target: Target, transitive: bool = False) -> Depe
             via.pop(iri, None)
     info = item_details(source, direct | act_only | set(via))
     found = [
-        Dependent(info[i], "direct", tuple(sorted(pins[i])), quote=quotes.get(i, ""))
+        Dependent(info[i], "direct", tuple(sorted(pins[i])))
         for i in direct
     ]
     found += [Dependent(info[i], "act-only") for i in act_only]

@@ -161,8 +161,11 @@ def impact(store, amendment: Amendment | str | Path, old_texts: Texts | None = N
         amendment = amendments.load(amendment)
     target = resolve(source, amendment.act)
     old_version = amendment.old_version or _before(target.acts, amendment.after)
-    old_texts = store_texts(source, target.acts, old_version) or dict(old_texts or {})
-    new_texts = store_texts(source, target.acts, amendment.after) or dict(new_texts or {})
+    # Texts given by the caller (the library, two act files) win over those in the store.
+    if old_texts is None:
+        old_texts = store_texts(source, target.acts, old_version)
+    if new_texts is None:
+        new_texts = store_texts(source, target.acts, amendment.after)
     return _assess(source, amendment, target, old_version, old_texts, new_texts)
 
 
@@ -188,14 +191,16 @@ def _assess(source: Source, am: Amendment, target: Target, old_version: str,
                 cited[r["item"]][number] = (versions[act.iri], r.get("quote") or "")
     whole -= set(cited)
     info = item_details(source, set(cited) | whole)
-    years = _catalog_years(source) if cited else {}
+    years: dict[str, int] | None = None  # read only if a citation needs the catalog date
     found: list[Impact] = []
     assumed = 0
     for iri, numbers in cited.items():
-        written = years.get(info[iri].agency, 0)
         for number, (version, quote) in sorted(numbers.items()):
             numbering, evidence = _numbering(number, version, quote, am, old_version,
-                                             old_texts, new_texts, written)
+                                             old_texts, new_texts)
+            if not evidence:
+                years = _catalog_years(source) if years is None else years
+                numbering, evidence = _by_date(am, years.get(info[iri].agency, 0))
             assumed += evidence == "assumed"
             imp = _judge(info[iri], number, numbering, quote, am)
             if imp is not None:
@@ -222,8 +227,9 @@ def _catalog_years(source: Source) -> dict[str, int]:
 
 
 def _numbering(number: ArticleNo, version: str, quote: str, am: Amendment, old_version: str,
-               old_texts: Texts, new_texts: Texts, written: int = 0) -> tuple[str, str]:
-    """Which version's numbers a citation uses, and the evidence (see the module doc)."""
+               old_texts: Texts, new_texts: Texts) -> tuple[str, str]:
+    """Which version's numbers a citation uses, and the evidence (see the module doc);
+    ("", "") when neither the words nor the version tell."""
     if quote:
         in_old = quote_matches(quote, old_texts.get(number, ""))
         in_new = quote_matches(quote, new_texts.get(number, ""))
@@ -233,6 +239,11 @@ def _numbering(number: ArticleNo, version: str, quote: str, am: Amendment, old_v
         return "new", "version"
     if version and (version == old_version or version < am.after):
         return "old", "version"
+    return "", ""
+
+
+def _by_date(am: Amendment, written: int) -> tuple[str, str]:
+    """A catalog citing documents of a year after the amendment's was written after it."""
     if written and am.after and written > int(am.after[:4]):
         return "new", "catalog date"
     return "old", "assumed"

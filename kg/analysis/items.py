@@ -6,22 +6,19 @@ are checked to be plain IRIs before they are written into a VALUES block.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kg import patterns as P
 from kg.analysis.source import Source
-
-# Characters SPARQL forbids inside <...>; store IRIs never contain them (kg.rdf.iris encodes).
-_IRI_FORBIDDEN = re.compile(r'[\s<>"{}|^`\\]')
 
 
 def iri_values(var: str, iris: Iterable[str]) -> str:
     """A VALUES block for store-originated IRIs, refusing anything that could break out."""
     parts = []
     for iri in sorted(set(iris)):
-        if _IRI_FORBIDDEN.search(iri):
+        if P.ANALYSIS_IRI_FORBIDDEN.search(iri):
             raise ValueError(f"not a plain IRI: {iri!r}")
         parts.append(f"<{iri}>")
     return f"VALUES ?{var} {{ {' '.join(parts)} }}"

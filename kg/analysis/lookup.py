@@ -11,8 +11,6 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass
 
-import cn2an
-
 from kg.analysis.phrase import (
     ArticleNo,
     number_key,
@@ -23,6 +21,7 @@ from kg.analysis.phrase import (
 from kg.analysis.source import Source
 from kg.errors import NotFoundError
 from kg.models import DocumentRef, Pinpoint
+from kg.statutes.model import chinese_number
 
 
 @dataclass(frozen=True, order=True)
@@ -60,9 +59,9 @@ def pinpoint_label(pin: Pinpoint) -> str:
         return ""
     out = ArticleNo(pin.article, pin.article_suffix or 0).label() if pin.article else ""
     if pin.paragraph:
-        out += f"第{cn2an.an2cn(pin.paragraph)}款"
+        out += f"第{chinese_number(pin.paragraph)}款"
     if pin.item:
-        out += f"第({cn2an.an2cn(pin.item)})项"
+        out += f"第({chinese_number(pin.item)})项"
     return out
 
 

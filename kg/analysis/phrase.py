@@ -7,38 +7,24 @@ amendment files (`第二十四条`, `24`, `20之一`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-import cn2an
-
+from kg import patterns as P
 from kg.models import DocumentRef, Pinpoint
+from kg.statutes.model import chinese_number
 
-# --- regexes of the analysis stage (move to kg/patterns.py's analysis section) -------------
-# A numeral as users and catalogs write it: Arabic or Chinese (with 〇/零/两).
-NUMERAL = r"[0-9０-９〇零一二两三四五六七八九十百千]+"
-# 第X条 with an optional 之N suffix, anywhere in a phrase: the start of the pinpoint.
-ARTICLE_PATTERN = re.compile(rf"第\s*({NUMERAL})\s*条(?:\s*之\s*({NUMERAL}))?")
-# 第X款 after an article.
-PARAGRAPH_PATTERN = re.compile(rf"第\s*({NUMERAL})\s*款")
-# An item (项): 第X项, 第(X)项, or a bare (X) after the article.
-ITEM_PATTERN = re.compile(rf"第?\s*[(（]\s*({NUMERAL})\s*[)）]\s*项?|第\s*({NUMERAL})\s*项")
-# A decree or document number with an issuer: 国务院令第711号, 国务院令711号, 国办发〔2018〕37号.
-NUMBER_PATTERN = re.compile(rf"([^\s《》〈〉()（）]*?令)\s*第?\s*({NUMERAL})\s*号")
-# A document number: issuer, bracketed year, serial (国办发〔2018〕37号, 湘人社规[2025]1号).
-DOC_NUMBER_PATTERN = re.compile(
-    r"([\u4e00-\u9fff]+)\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*第?\s*(\d+)\s*号"
-)
-# A bare decree number: 711号令, 第711号令.
-BARE_DECREE_PATTERN = re.compile(rf"第?\s*({NUMERAL})\s*号令")
-# An article number in an amendment file: 24, 第二十四条, 二十四, 20之一, 第20条之1.
-ARTICLE_NUMBER = re.compile(rf"^\s*第?\s*({NUMERAL})\s*条?\s*(?:之\s*({NUMERAL}))?\s*$")
-# A list marker inside quoted words, (二) or （十一）: quotes skip the items between them.
-LIST_MARKER = re.compile(r"[(（]\s*[一二三四五六七八九十]+\s*[)）]|[:：;；]")
-# One version of a library act named by the user: 统计法(2009-06-27) or 统计法@2009-06-27.
-VERSION_SPEC = re.compile(r"^\s*(.+?)\s*(?:@|[(（])\s*(\d{4}-\d{2}-\d{2})\s*[)）]?\s*$")
-# Brackets around a title and the state prefix titles may carry or drop.
-TITLE_NOISE = re.compile(r"[《》〈〉<>\s]|^中华人民共和国")
+# Regexes live in kg/patterns.py (its analysis section), named here for this module.
+NUMERAL = P.ANALYSIS_NUMERAL
+ARTICLE_PATTERN = P.ANALYSIS_ARTICLE
+PARAGRAPH_PATTERN = P.ANALYSIS_PARAGRAPH
+ITEM_PATTERN = P.ANALYSIS_ITEM
+NUMBER_PATTERN = P.ANALYSIS_DECREE
+DOC_NUMBER_PATTERN = P.ANALYSIS_DOC_NUMBER
+BARE_DECREE_PATTERN = P.ANALYSIS_BARE_DECREE
+ARTICLE_NUMBER = P.ANALYSIS_ARTICLE_NUMBER
+LIST_MARKER = P.ANALYSIS_LIST_MARKER
+VERSION_SPEC = P.ANALYSIS_VERSION_SPEC
+TITLE_NOISE = P.ANALYSIS_TITLE_NOISE
 
 
 def to_int(numeral: str) -> int:
@@ -46,6 +32,8 @@ def to_int(numeral: str) -> int:
     numeral = numeral.translate(_FULLWIDTH)
     if numeral.isdigit():
         return int(numeral)
+    import cn2an  # imported late: it takes 0.2 s and most phrases use Arabic numerals
+
     return int(cn2an.cn2an(numeral.replace("两", "二"), "smart"))
 
 
@@ -70,8 +58,8 @@ class ArticleNo:
 
     def label(self) -> str:
         """第二十七条, 第二十条之一: the way the law itself writes it."""
-        out = f"第{cn2an.an2cn(self.number)}条"
-        return out + (f"之{cn2an.an2cn(self.suffix)}" if self.suffix else "")
+        out = f"第{chinese_number(self.number)}条"
+        return out + (f"之{chinese_number(self.suffix)}" if self.suffix else "")
 
     def __str__(self) -> str:
         return f"{self.number}之{self.suffix}" if self.suffix else str(self.number)
@@ -115,7 +103,7 @@ def _parse_phrase(text: str) -> tuple[DocumentRef, Pinpoint]:
 def number_key(text: str) -> tuple[str, int, int] | None:
     """(issuer, year, serial) of a number written any way: issuer "" for `711号令`, year 0
     for decrees. Issuers drop a 中华人民共和国 prefix (history lines keep it)."""
-    text = re.sub(r"\s+", "", text).replace("中华人民共和国", "")
+    text = "".join(text.split()).replace("中华人民共和国", "")
     m = NUMBER_PATTERN.fullmatch(text)
     if m:
         return m.group(1), 0, to_int(m.group(2))

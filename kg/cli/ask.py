@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import emit, format_option, store_option
+from kg.cli.options import emit, format_option, statutes_option, store_option
 from kg.output import render
 
 
@@ -14,9 +14,15 @@ from kg.output import render
 @click.argument("question")
 @click.option("--sparql/--no-sparql", "show_sparql", default=True, show_default=True,
               help="Print the SPARQL that answered (on stderr for csv and json).")
+@click.option("--amendments", "amendments", multiple=True,
+              type=click.Path(exists=True, path_type=Path),
+              help="Amendment files or folders for 修订影响 questions (default: $KG_AMENDMENTS, "
+                   "else data/amendments of a source checkout). Repeatable.")
+@statutes_option
 @store_option
 @format_option
-def command(question: str, show_sparql: bool, store: Path, fmt: str) -> None:
+def command(question: str, show_sparql: bool, amendments: tuple[Path, ...],
+            statutes: Path | None, store: Path, fmt: str) -> None:
     """Answer a question about the graph. Known forms: 哪些事项依据<法规>[第N条]？
     <法规>修订影响哪些事项？ <事项>由哪个科室负责？ <事项>的依据是什么？ 哪些文件引用了<法规>？
 
@@ -24,10 +30,11 @@ def command(question: str, show_sparql: bool, store: Path, fmt: str) -> None:
     """
     from kg.textsearch.ask import ask
 
-    answer = ask(store, question)
+    answer = ask(store, question, amendments=list(amendments) or None, statutes=statutes)
     if fmt == "table":
         emit(f"# {answer.intent.form}: {answer.summary}\n")
-    emit(render(list(answer.records), fmt))
+    # Wide cells: IRIs must stay whole to be copied.
+    emit(render(list(answer.records), fmt, max_width=110))
     if show_sparql:
         machine = fmt != "table"
         for query in answer.queries:

@@ -6,19 +6,33 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import agency_option, format_option, show_progress, statutes_option, store_option
+from kg.cli.options import (
+    agency_option,
+    format_option,
+    show_progress,
+    statutes_option,
+    store_option,
+)
 from kg.output import render
 
 
 @click.command("build")
 @click.argument(
-    "catalogs", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+    "catalogs",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
 )
 @statutes_option
 @store_option
 @click.option("--base", default=None, metavar="IRI", help="Base IRI of the graph's nodes.")
 @agency_option
-@click.option("--keywords/--no-keywords", default=False, show_default=True, help="Add jieba keywords of each item (kg:keyword).")
+@click.option(
+    "--keywords/--no-keywords",
+    default=False,
+    show_default=True,
+    help="Add jieba keywords of each item (kg:keyword).",
+)
 @format_option
 def command(catalogs, statutes, store, base, agency, keywords, fmt) -> None:
     """Build the knowledge graph of CATALOG files into the embedded store.
@@ -31,8 +45,13 @@ def command(catalogs, statutes, store, base, agency, keywords, fmt) -> None:
     from kg.pipeline import build
 
     summary = build(
-        list(catalogs), statutes=statutes, store=store, base=base,
-        progress=show_progress(), agency=agency, keywords=keywords,
+        list(catalogs),
+        statutes=statutes,
+        store=store,
+        base=base,
+        progress=show_progress(),
+        agency=agency,
+        keywords=keywords,
     )
     click.echo(render(summary.records(), fmt), nl=False)
     for problem in summary.problems:

@@ -30,12 +30,28 @@ def write_atomic(path: Path, text: str) -> None:
 @click.argument("catalogs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @statutes_option
 @agency_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True,
-              help="Report format; JSON is a list of records, one per catalog.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the report to this file instead of standard output.")
-def command(catalogs: tuple[Path, ...], statutes: Path | None, agency: str | None, fmt: str,
-            output: Path | None) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="md",
+    show_default=True,
+    help="Report format; JSON is a list of records, one per catalog.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report to this file instead of standard output.",
+)
+def command(
+    catalogs: tuple[Path, ...],
+    statutes: Path | None,
+    agency: str | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
     """Check every quoted citation of the catalogs against the statute library: per
     catalog, how many citations were checked, the count per verdict (exact, abridged,
     pinpoint-missing, other-version, wrong-number, mismatch, act-unknown, not-quoted), and

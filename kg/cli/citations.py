@@ -56,14 +56,27 @@ def document_records(x) -> list[dict]:
 def unit_records(x) -> list[dict]:
     items = Counter((r.agency, r.unit) for r in x.responsibilities)
     return [
-        {"agency": u.agency, "unit": u.name, "aliases": list(u.aliases), "collective": u.collective, "items": items[(u.agency, u.name)]}
+        {
+            "agency": u.agency,
+            "unit": u.name,
+            "aliases": list(u.aliases),
+            "collective": u.collective,
+            "items": items[(u.agency, u.name)],
+        }
         for u in x.units
     ]
 
 
 def repair_records(x) -> list[dict]:
     return [
-        {"source": f"{r.file}:{r.line}", "field": r.field, "rule": r.rule, "guess": r.guess, "original": r.original, "repaired": r.repaired}
+        {
+            "source": f"{r.file}:{r.line}",
+            "field": r.field,
+            "rule": r.rule,
+            "guess": r.guess,
+            "original": r.original,
+            "repaired": r.repaired,
+        }
         for r in x.repairs
     ]
 
@@ -92,14 +105,25 @@ def summary(x) -> str:
 
 @click.command(name="citations")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--show", type=click.Choice(VIEWS), default="citations", show_default=True,
-              help="What to list: citations, the documents they resolve to, units, repairs or problems.")
+@click.option(
+    "--show",
+    type=click.Choice(VIEWS),
+    default="citations",
+    show_default=True,
+    help="What to list: citations, the documents they resolve to, units, repairs or problems.",
+)
 @agency_option
 @statutes_option
 @format_option
 @click.pass_context
-def command(ctx: click.Context, files: tuple[Path, ...], show: str, agency: str | None,
-            statutes: Path | None, fmt: str) -> None:
+def command(
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    show: str,
+    agency: str | None,
+    statutes: Path | None,
+    fmt: str,
+) -> None:
     """Extract every citation of the catalogs: one record per (item, document, pinpoint) with
     agency, item, document key, title and number as written, pinpoint, quoted words, origin
     (basis, provisions or both), flags and source line. A summary of repairs made to the text

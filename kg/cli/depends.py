@@ -42,7 +42,8 @@ def command(act: str, article: str | None, paragraph: int | None, point: int | N
                    err=True)
     if fmt == "table":
         counts = Counter(d.relation for d in result.dependents)
-        acts = ", ".join(a.label for a in result.target.acts)
-        emit(f"{result.target.label} [{acts}]: {len(result.dependents)} items "
+        versions = [a.version for a in result.target.acts if a.version]
+        where = f" (versions {', '.join(versions)})" if versions else ""
+        emit(f"{result.target.label}{where}: {len(result.dependents)} items "
              f"({', '.join(f'{n} {r}' for r, n in counts.items()) or 'none'})\n")
     emit(render(records, fmt))

@@ -15,10 +15,21 @@ EXPORT_FORMATS = ("ttl", "nt", "nq", "jsonld")
 
 @click.command("export")
 @store_option
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="ttl", show_default=True,
-              help="RDF syntax; N-Triples and N-Quads lines are sorted, so equal graphs give equal files.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write (atomically); standard output if not given.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="ttl",
+    show_default=True,
+    help="RDF syntax; N-Triples and N-Quads lines are sorted, so equal graphs give equal files.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (atomically); standard output if not given.",
+)
 def command(store, fmt, output) -> None:
     """Export the graph of the store in an RDF syntax.
 
@@ -29,7 +40,9 @@ def command(store, fmt, output) -> None:
     with Store.open(store) as st:
         data = st.dump(fmt)
     if output is None:
-        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else click.echo(data.decode(), nl=False)
+        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else click.echo(
+            data.decode(), nl=False
+        )
         sys.stdout.flush()
         return
     temp = output.with_name(f".{output.name}.{os.getpid()}.tmp")

@@ -39,7 +39,7 @@ statutes_option = click.option(
 )
 
 agency_option = click.option(
-    "--agency", default=None, help="Agency that publishes the catalog, when the file does not say."
+    "--agency", default=None, help="Agency that publishes the catalog; overrides what the file says (the difference is noted)."
 )
 
 

@@ -12,11 +12,25 @@ from kg.output import render
 
 @click.command("push")
 @store_option
-@click.option("--endpoint", required=True, metavar="URL",
-              help="Graph Store endpoint (with --protocol gsp) or update endpoint (--protocol update).")
-@click.option("--graph", default=None, metavar="IRI", help="Named graph to fill; the default graph if not given.")
-@click.option("--protocol", type=click.Choice(("gsp", "update")), default="gsp", show_default=True,
-              help="gsp: HTTP PUT/POST of N-Triples; update: CLEAR + INSERT DATA requests.")
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="Graph Store endpoint (with --protocol gsp) or update endpoint (--protocol update).",
+)
+@click.option(
+    "--graph",
+    default=None,
+    metavar="IRI",
+    help="Named graph to fill; the default graph if not given.",
+)
+@click.option(
+    "--protocol",
+    type=click.Choice(("gsp", "update")),
+    default="gsp",
+    show_default=True,
+    help="gsp: HTTP PUT/POST of N-Triples; update: CLEAR + INSERT DATA requests.",
+)
 @click.option("--append", is_flag=True, help="Add to the graph instead of replacing it.")
 @format_option
 def command(store, endpoint, graph, protocol, append, fmt) -> None:

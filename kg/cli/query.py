@@ -40,15 +40,31 @@ def _text(sparql: str | None, file: Path | None, name: str | None) -> str:
 
 @click.command("query")
 @click.argument("sparql", required=False)
-@click.option("-f", "--file", "file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Read the query from a file.")
+@click.option(
+    "-f",
+    "--file",
+    "file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the query from a file.",
+)
 @click.option("-n", "--name", default=None, help="Run a named query of kg/queries (see --list).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries.")
-@click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME to VALUE (<iri> or a literal); values never become query text.")
-@click.option("--endpoint", default=None, metavar="URL",
-              help="Ask this SPARQL endpoint instead of the store (its update URL with --update).")
-@click.option("--update", is_flag=True, help="Allow SPARQL Update (INSERT, DELETE, LOAD, CLEAR...).")
+@click.option(
+    "--bind",
+    "binds",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind ?NAME to VALUE (<iri> or a literal); values never become query text.",
+)
+@click.option(
+    "--endpoint",
+    default=None,
+    metavar="URL",
+    help="Ask this SPARQL endpoint instead of the store (its update URL with --update).",
+)
+@click.option(
+    "--update", is_flag=True, help="Allow SPARQL Update (INSERT, DELETE, LOAD, CLEAR...)."
+)
 @store_option
 @format_option
 def command(sparql, file, name, list_queries, binds, endpoint, update, store, fmt) -> None:

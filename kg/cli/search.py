@@ -18,6 +18,10 @@ ANSI = ("\x1b[1;31m", "\x1b[0m")
 BRACKETS = ("【", "】")
 
 
+def on_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
 @click.command(name="search")
 @click.argument("query", required=False)
 @click.option("--kind", type=click.Choice(KINDS), default=None, help="Only hits of this kind.")
@@ -49,7 +53,7 @@ def command(query: str | None, kind: str | None, limit: int, related: str | None
         click.echo("kg: loading the search index…", err=True)
     index = SearchIndex.open(source, store)
     hits = index.search(query, kind=kind, limit=limit)
-    marks = ANSI if fmt == "table" and sys.stdout.isatty() else BRACKETS
+    marks = ANSI if fmt == "table" and on_terminal() else BRACKETS
     records = []
     for rank, hit in enumerate(hits, 1):
         doc = hit.doc

@@ -1,9 +1,9 @@
 """Turn pipeline values (kg.models) into RDF triples, following the graph shape of the brief.
 
-Everything is a plain generator of (subject, predicate, object) rdflib terms: no graph object
-is built, so a national-scale build streams straight into the store. Each node's description
-is emitted once; IRIs come from kg.rdf.iris only, so the same input always gives the same
-triples.
+The builder emits statements as N-Triples text (a build writes millions of them, and rdflib
+terms cost microseconds each); `catalog_triples` gives the same statements as rdflib terms
+for tests and tools. Each node is described once; IRIs come from kg.rdf.iris only, so the
+same input always gives the same statements in the same order.
 """
 
 from __future__ import annotations
@@ -14,26 +14,53 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
 
-from rdflib import Literal, URIRef
+from rdflib import Literal
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from kg.models import CatalogRead, Citation, Document, Item, Pinpoint, Repair, Responsibility, Unit
 from kg.rdf import vocab as V
 from kg.rdf.iris import Iris
+from kg.rdf.terms import from_nt, literal_nt
 from kg.rdf.vocab import ELI, ORG
 
 Triple = tuple[Node, Node, Node]
+Statement = tuple[str, str, str]  # subject, predicate, object in N-Triples syntax
+
+
+def n(term: str) -> str:
+    """An IRI in N-Triples syntax (IRIs from kg.rdf.iris need no further escaping)."""
+    return f"<{term}>"
+
+
+def s(text: str) -> str:
+    """A string literal in N-Triples syntax."""
+    return literal_nt(text)
+
+
+INTEGER = f"^^<{XSD.integer}>"
+TRUE = f'"true"^^<{XSD.boolean}>'
+
+
+def i(number: int) -> str:
+    return f'"{number}"{INTEGER}'
+
+
+# Predicates and classes, as N-Triples text once.
+TYPE, PREF, ALT, LABEL = n(RDF.type), n(SKOS.prefLabel), n(SKOS.altLabel), n(RDFS.label)
+DERIVED, LINE, IDENT, FORMAT = n(PROV.wasDerivedFrom), n(V.sourceLine), n(DCTERMS.identifier), n(DCTERMS.format)
+PART_OF, HAS_PART, NUMBER, ORDINAL = n(ELI.is_part_of), n(ELI.has_part), n(ELI.number), n(V.ordinal)
+AGENCY, UNIT_OF, HAS_UNIT = n(V.agency), n(ORG.unitOf), n(ORG.hasUnit)
 
 # Item fields stored as literals, in the order of kg.models.ITEM_FIELDS.
 ITEM_LITERALS = (
-    ("category", V.category),
-    ("content", V.content),
-    ("basis", V.basisText),
-    ("provisions", V.provisionsText),
-    ("channel", V.channel),
-    ("time_limit", V.timeLimit),
-    ("mode", V.disclosureMode),
+    ("category", n(V.category)),
+    ("content", n(V.content)),
+    ("basis", n(V.basisText)),
+    ("provisions", n(V.provisionsText)),
+    ("channel", n(V.channel)),
+    ("time_limit", n(V.timeLimit)),
+    ("mode", n(V.disclosureMode)),
 )
 
 # Pinpoint step kind -> subdivision class.
@@ -48,7 +75,7 @@ STEP_CLASS = {
 
 
 def lit(value: str | int | bool) -> Literal:
-    """A literal of the project's datatypes: xsd:string, xsd:integer, xsd:boolean."""
+    """An rdflib literal of the project's datatypes: xsd:string, xsd:integer, xsd:boolean."""
     if isinstance(value, bool):
         return Literal(value, datatype=XSD.boolean)
     if isinstance(value, int):
@@ -62,10 +89,10 @@ def catalog_name(file: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def numeral(n: int) -> str:
-    import cn2an  # imported late: only labels need it
+def numeral(number: int) -> str:
+    from kg.statutes.model import chinese_number
 
-    return cn2an.an2cn(n)
+    return chinese_number(number)
 
 
 def step_label(kind: str, number: int, parent_number: int | None = None) -> tuple[str, str]:
@@ -86,63 +113,70 @@ def step_label(kind: str, number: int, parent_number: int | None = None) -> tupl
 
 @dataclass
 class GraphBuilder:
-    """Emits the triples of one build. `known` holds nodes another source (the statute
+    """Emits the statements of one build. `known` holds IRIs another source (the statute
     library) already describes: they are linked to, never described again."""
 
     iris: Iris = field(default_factory=Iris)
-    act_iris: Mapping[str, URIRef] = field(default_factory=dict)  # Document.key -> act IRI
-    known: frozenset[URIRef] | set[URIRef] = frozenset()
+    act_iris: Mapping[str, str] = field(default_factory=dict)  # Document.key -> act IRI
+    known: Iterable[str] = frozenset()
     keywords: Callable[[str], Iterable[str]] | None = None
     verdicts: Mapping[Citation, tuple[str, str]] = field(default_factory=dict)
-    titles: Mapping[URIRef, str] = field(default_factory=dict)  # library act IRI -> its title
-    _done: set[URIRef] = field(default_factory=set)
+    titles: Mapping[str, str] = field(default_factory=dict)  # library act IRI -> its title
+    _done: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        # rdflib's URIRef never equals a plain str: keep every IRI as a plain str.
+        self.known = {str(k) for k in self.known}
+        self.act_iris = {k: str(v) for k, v in self.act_iris.items()}
+        self.titles = {str(k): v for k, v in self.titles.items()}
+        self._nodes: dict[tuple[str, ...], str] = {}
+
+    def _iri(self, kind: str, *args: str) -> str:
+        """IRIs of agencies, units and catalogs, made once per build."""
+        key = (kind, *args)
+        iri = self._nodes.get(key)
+        if iri is None:
+            iri = self._nodes[key] = str(getattr(self.iris, kind)(*args))
+        return iri
 
     # ---- legal resources -----------------------------------------------------------------
 
-    def act_iri(self, key: str) -> URIRef:
-        return self.act_iris.get(key) or self.iris.act(key)
+    def act_iri(self, key: str) -> str:
+        return self.act_iris.get(key) or self._iri("act", key)
 
-    def documents(self, documents: Iterable[Document]) -> Iterator[Triple]:
-        for doc in documents:
-            yield from self.document(doc)
-
-    def document(self, doc: Document) -> Iterator[Triple]:
+    def document(self, doc: Document) -> Iterator[Statement]:
         act = self.act_iri(doc.key)
         if act in self._done:
             return
         self._done.add(act)
+        a = n(act)
         described = act in self.known
         if not described:
-            yield act, RDF.type, ELI.LegalResource
-            yield act, SKOS.prefLabel, lit(doc.title or doc.number or doc.key)
-        # A library act keeps the library's title as prefLabel; catalog spellings become altLabels.
+            yield a, TYPE, n(ELI.LegalResource)
+            yield a, PREF, s(doc.title or doc.number or doc.key)
+        # A library act keeps the library's title as prefLabel; catalog spellings are altLabels.
         pref = self.titles.get(act, "") if described else doc.title
         for title in sorted({doc.title, *doc.alt_titles} - {pref, ""}):
-            yield act, SKOS.altLabel, lit(title)
+            yield a, ALT, s(title)
         for number in sorted({doc.number, *doc.alt_numbers} - {""}):
-            yield act, ELI.id_local, lit(number)
-        if not described:
-            if doc.kind:
-                yield act, V.documentKind, lit(doc.kind)
-            if doc.issuer:
-                yield act, V.issuerCode, lit(doc.issuer)
-        for flag in doc.flags:
-            yield act, V.flag, lit(flag)
+            yield a, n(ELI.id_local), s(number)
+        if not described and doc.kind:
+            yield a, n(V.documentKind), s(doc.kind)
+        if not described and doc.issuer:
+            yield a, n(V.issuerCode), s(doc.issuer)
+        for flag in sorted(set(doc.flags)):
+            yield a, n(V.flag), s(flag)
         if doc.statute_match:
-            yield act, V.statuteMatch, lit(doc.statute_match)
+            yield a, n(V.statuteMatch), s(doc.statute_match)
         for key in doc.promulgates:
-            yield act, V.promulgates, self.act_iri(key)
+            yield a, n(V.promulgates), n(self.act_iri(key))
         for key in doc.mentions:
-            yield act, V.mentions, self.act_iri(key)
+            yield a, n(V.mentions), n(self.act_iri(key))
 
-    def placeholder_act(self, key: str) -> Iterator[Triple]:
-        """A document a citation names but the extraction did not list: still a valid node."""
-        yield from self.document(Document(key=key, title=key))
-
-    def target(self, act: URIRef, pinpoint: Pinpoint) -> URIRef:
+    def target(self, act: str, pinpoint: Pinpoint) -> str:
         """The most specific node a pinpoint names; with a statute library, a 项 written
         without its 款 is placed under the one paragraph of the article that has it."""
-        node = self.iris.subdivision(act, pinpoint)
+        node = act + "".join(f"/{kind}/{number}" for kind, number in pinpoint.path())
         if not self.known or node in self.known or pinpoint.article is None:
             return node
         steps = pinpoint.path()
@@ -150,114 +184,112 @@ class GraphBuilder:
         if "item" not in kinds or "para" in kinds:
             return node
         cut = kinds.index("item")
-        head = self.iris.subdivision(act, Pinpoint(pinpoint.article, pinpoint.article_suffix))
-        tail = "".join(f"/{k}/{n}" for k, n in steps[cut:])
-        found = [
-            URIRef(f"{head}/para/{p}{tail}")
-            for p in range(1, 30)
-            if URIRef(f"{head}/para/{p}{tail}") in self.known
-        ]
+        head = act + "".join(f"/{k}/{num}" for k, num in steps[:cut])
+        tail = "".join(f"/{k}/{num}" for k, num in steps[cut:])
+        found = [f"{head}/para/{p}{tail}" for p in range(1, 30) if f"{head}/para/{p}{tail}" in self.known]
         return found[0] if len(found) == 1 else node
 
-    def subdivisions(self, act: URIRef, target: URIRef) -> Iterator[Triple]:
+    def subdivisions(self, act: str, target: str) -> Iterator[Statement]:
         """Describe every node from the act down to `target` (built by `target`)."""
-        rest = str(target)[len(str(act)) :].strip("/")
+        rest = target[len(act) :].strip("/")
         if not rest:
             return
         parts = rest.split("/")
-        steps = [(parts[i], int(parts[i + 1])) for i in range(0, len(parts) - 1, 2)]
-        parent = act
-        node = str(act)
+        parent = node = act
         # A 第X条之N article hangs off the article's parent, not off article X.
         article_parent, article_number = act, None
-        for kind, number in steps:
+        for k in range(0, len(parts) - 1, 2):
+            kind, number = parts[k], int(parts[k + 1])
             node += f"/{kind}/{number}"
-            iri = URIRef(node)
             up = article_parent if kind == "suffix" else parent
             if kind == "art":
                 article_parent, article_number = parent, number
-            if iri not in self._done and iri not in self.known:
-                self._done.add(iri)
+            if node not in self._done and node not in self.known:
+                self._done.add(node)
                 label, num = step_label(kind, number, article_number)
-                yield iri, RDF.type, ELI.LegalResourceSubdivision
-                yield iri, RDF.type, STEP_CLASS[kind]
-                yield iri, ELI.is_part_of, up
-                yield up, ELI.has_part, iri
-                yield iri, ELI.number, lit(num)
-                yield iri, V.ordinal, lit(number)
-                yield iri, SKOS.prefLabel, lit(label)
-            parent = iri
+                sub, above = n(node), n(up)
+                yield sub, TYPE, n(ELI.LegalResourceSubdivision)
+                yield sub, TYPE, n(STEP_CLASS[kind])
+                yield sub, PART_OF, above
+                yield above, HAS_PART, sub
+                yield sub, NUMBER, s(num)
+                yield sub, ORDINAL, i(number)
+                yield sub, PREF, s(label)
+            parent = node
 
     # ---- catalogs, agencies, units -------------------------------------------------------
 
-    def catalog(self, read: CatalogRead) -> Iterator[Triple]:
-        cat = self.iris.catalog(catalog_name(read.file))
+    def catalog(self, read: CatalogRead) -> Iterator[Statement]:
+        name = catalog_name(read.file)
+        cat = self._iri("catalog", name)
         if cat in self._done:
             return
         self._done.add(cat)
-        yield cat, RDF.type, V.Catalog
-        yield cat, RDF.type, PROV.Entity
-        yield cat, RDFS.label, lit(catalog_name(read.file))
-        yield cat, DCTERMS.format, lit(read.format)
+        c = n(cat)
+        yield c, TYPE, n(V.Catalog)
+        yield c, TYPE, n(PROV.Entity)
+        yield c, LABEL, s(name)
+        yield c, FORMAT, s(read.format)
         if read.agency:
-            yield cat, V.agency, self.iris.agency(read.agency)
+            yield c, AGENCY, n(self._iri("agency", read.agency))
             yield from self.agency(read.agency)
 
-    def agency(self, name: str) -> Iterator[Triple]:
-        node = self.iris.agency(name)
+    def agency(self, name: str) -> Iterator[Statement]:
+        node = self._iri("agency", name)
         if node not in self._done:
             self._done.add(node)
-            yield node, RDF.type, ORG.Organization
-            yield node, SKOS.prefLabel, lit(name)
+            yield n(node), TYPE, n(ORG.Organization)
+            yield n(node), PREF, s(name)
 
-    def unit(self, unit: Unit) -> Iterator[Triple]:
-        node = self.iris.unit(unit.agency, unit.name)
+    def unit(self, unit: Unit) -> Iterator[Statement]:
+        node = self._iri("unit", unit.agency, unit.name)
         if node in self._done:
             return
         self._done.add(node)
-        agency = self.iris.agency(unit.agency)
+        u, agency = n(node), n(self._iri("agency", unit.agency))
         yield from self.agency(unit.agency)
-        yield node, RDF.type, ORG.OrganizationalUnit
+        yield u, TYPE, n(ORG.OrganizationalUnit)
         if unit.collective:
-            yield node, RDF.type, V.CollectiveUnit
-        yield node, SKOS.prefLabel, lit(unit.name)
+            yield u, TYPE, n(V.CollectiveUnit)
+        yield u, PREF, s(unit.name)
         for alias in sorted(set(unit.aliases) - {unit.name, ""}):
-            yield node, SKOS.altLabel, lit(alias)
-        yield node, ORG.unitOf, agency
-        yield agency, ORG.hasUnit, node
+            yield u, ALT, s(alias)
+        yield u, UNIT_OF, agency
+        yield agency, HAS_UNIT, u
 
     # ---- items and citations -------------------------------------------------------------
 
-    def item(self, item: Item) -> Iterator[Triple]:
-        node = self.iris.item(item.agency, item.ident)
+    def item(self, item: Item) -> Iterator[Statement]:
+        node = n(str(self.iris.item(item.agency, item.ident)))
         yield from self.agency(item.agency)
-        yield node, RDF.type, V.DisclosureItem
-        yield node, SKOS.prefLabel, lit(item.name or item.ident)
-        yield node, DCTERMS.identifier, lit(item.ident)
+        yield node, TYPE, n(V.DisclosureItem)
+        yield node, PREF, s(item.name or item.ident)
+        yield node, IDENT, s(item.ident)
         for name, prop in ITEM_LITERALS:
             value = getattr(item, name)
             if value:
-                yield node, prop, lit(value)
-        yield node, V.agency, self.iris.agency(item.agency)
-        yield node, PROV.wasDerivedFrom, self.iris.catalog(catalog_name(item.file))
-        yield node, V.sourceLine, lit(max(item.line, 1))
+                yield node, prop, s(value)
+        yield node, AGENCY, n(self._iri("agency", item.agency))
+        yield node, DERIVED, n(self._iri("catalog", catalog_name(item.file)))
+        yield node, LINE, i(max(item.line, 1))
         if self.keywords is not None:
             for word in self.keywords(f"{item.name} {item.content}"):
-                yield node, V.keyword, lit(word)
+                yield node, n(V.keyword), s(word)
 
-    def citation(self, citation: Citation, n: int, catalog: URIRef) -> Iterator[Triple]:
-        item = self.iris.item(citation.agency, citation.item)
-        node = self.iris.citation(citation.agency, citation.item, n)
+    def citation(self, citation: Citation, number: int, catalog: str) -> Iterator[Statement]:
+        item = n(str(self.iris.item(citation.agency, citation.item)))
+        node = n(str(self.iris.citation(citation.agency, citation.item, number)))
         act = self.act_iri(citation.document_key)
         if act not in self._done and act not in self.known:
-            yield from self.placeholder_act(citation.document_key)
+            # a document the extraction did not list still gets a valid node
+            yield from self.document(Document(key=citation.document_key, title=citation.document_key))
         target = self.target(act, citation.pinpoint)
         yield from self.subdivisions(act, target)
-        yield item, V.hasCitation, node
-        yield item, V.basis, target
-        yield node, RDF.type, V.Citation
-        yield node, V.cites, target
-        yield node, V.origin, lit(citation.origin)
+        yield item, n(V.hasCitation), node
+        yield item, n(V.basis), n(target)
+        yield node, TYPE, n(V.Citation)
+        yield node, n(V.cites), n(target)
+        yield node, n(V.origin), s(citation.origin)
         for value, prop in (
             (citation.quote, V.quotedText),
             (citation.ref.title, V.titleAsWritten),
@@ -265,37 +297,38 @@ class GraphBuilder:
             (citation.pinpoint.label(), V.pinpointLabel),
         ):
             if value:
-                yield node, prop, lit(value)
+                yield node, n(prop), s(value)
         for flag in sorted(set(citation.flags)):
-            yield node, V.flag, lit(flag)
+            yield node, n(V.flag), s(flag)
         verdict = self.verdicts.get(citation)
         if verdict:
-            yield node, V.verdict, lit(verdict[0])
+            yield node, n(V.verdict), s(verdict[0])
             if verdict[1]:
-                yield node, V.verdictDetail, lit(verdict[1])
-        yield node, PROV.wasDerivedFrom, catalog
+                yield node, n(V.verdictDetail), s(verdict[1])
+        yield node, DERIVED, n(catalog)
         if citation.line > 0:
-            yield node, V.sourceLine, lit(citation.line)
+            yield node, LINE, i(citation.line)
 
-    def repairs(self, repairs: Iterable[Repair]) -> Iterator[Triple]:
+    def repairs(self, repairs: Iterable[Repair]) -> Iterator[Statement]:
         counters: dict[str, int] = defaultdict(int)
         for repair in repairs:
             name = catalog_name(repair.file)
             counters[name] += 1
-            node = self.iris.repair(name, counters[name])
-            yield node, RDF.type, V.Repair
-            yield node, V.rule, lit(repair.rule)
+            node = n(str(self.iris.repair(name, counters[name])))
+            yield node, TYPE, n(V.Repair)
+            yield node, n(V.rule), s(repair.rule)
             if repair.field:
-                yield node, V.fieldName, lit(repair.field)
-            yield node, V.original, lit(repair.original)
-            yield node, V.repaired, lit(repair.repaired)
-            yield node, V.guess, lit(bool(repair.guess))
-            yield node, PROV.wasDerivedFrom, self.iris.catalog(name)
+                yield node, n(V.fieldName), s(repair.field)
+            yield node, n(V.original), s(repair.original)
+            yield node, n(V.repaired), s(repair.repaired)
+            if repair.guess:  # absent means certain
+                yield node, n(V.guess), TRUE
+            yield node, DERIVED, n(self._iri("catalog", name))
             if repair.line > 0:
-                yield node, V.sourceLine, lit(repair.line)
+                yield node, LINE, i(repair.line)
 
 
-def catalog_triples(
+def catalog_statements(
     reads: Iterable[CatalogRead],
     citations: Iterable[Citation] = (),
     documents: Iterable[Document] = (),
@@ -303,28 +336,40 @@ def catalog_triples(
     responsibilities: Iterable[Responsibility] = (),
     repairs: Iterable[Repair] = (),
     builder: GraphBuilder | None = None,
-) -> Iterator[Triple]:
-    """All triples of the catalog side of the graph (statute text comes from kg.statutes)."""
+) -> Iterator[Statement]:
+    """Every statement of the catalog side of the graph (statute texts come from kg.statutes)."""
     b = builder or GraphBuilder()
-    reads = list(reads)
-    catalog_of: dict[tuple[str, str], URIRef] = {}
+    catalog_of: dict[tuple[str, str], str] = {}
     for read in reads:
         yield from b.catalog(read)
         for item in read.items:
-            catalog_of[item.key] = b.iris.catalog(catalog_name(item.file))
+            catalog_of[item.key] = b._iri("catalog", catalog_name(item.file))
             yield from b.item(item)
-    yield from b.documents(documents)
+    for doc in documents:
+        yield from b.document(doc)
     for unit in units:
         yield from b.unit(unit)
+    responsible = n(V.responsibility)
     for resp in responsibilities:
-        unit_node = b.iris.unit(resp.agency, resp.unit)
-        if unit_node not in b._done:
-            yield from b.unit(Unit(resp.agency, resp.unit))
-        yield b.iris.item(resp.agency, resp.item), V.responsibility, unit_node
+        yield from b.unit(Unit(resp.agency, resp.unit))  # nothing when already described
+        unit_node = n(b._iri("unit", resp.agency, resp.unit))
+        yield n(str(b.iris.item(resp.agency, resp.item))), responsible, unit_node
     numbers: dict[tuple[str, str], int] = defaultdict(int)
     for citation in citations:
         key = (citation.agency, citation.item)
         numbers[key] += 1
-        catalog = catalog_of.get(key) or b.iris.catalog(catalog_name(citation.file))
+        catalog = catalog_of.get(key) or b._iri("catalog", catalog_name(citation.file))
         yield from b.citation(citation, numbers[key], catalog)
     yield from b.repairs(repairs)
+
+
+def catalog_lines(*args, **kwargs) -> Iterator[str]:
+    """N-Triples lines of catalog_statements (same arguments)."""
+    for subject, predicate, obj in catalog_statements(*args, **kwargs):
+        yield f"{subject} {predicate} {obj} .\n"
+
+
+def catalog_triples(*args, **kwargs) -> Iterator[Triple]:
+    """The statements of catalog_statements as rdflib terms (same arguments)."""
+    for subject, predicate, obj in catalog_statements(*args, **kwargs):
+        yield from_nt(subject), from_nt(predicate), from_nt(obj)

@@ -190,11 +190,16 @@ class QueryResult:
             ]
             doc = {"head": {"vars": self.variables}, "results": {"bindings": bindings}}
         else:
-            doc = [{"subject": term_nt(s), "predicate": term_nt(p), "object": term_nt(o)} for s, p, o in self.triples]
+            doc = [
+                {"subject": term_nt(s), "predicate": term_nt(p), "object": term_nt(o)}
+                for s, p, o in self.triples
+            ]
         return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def run_local(store, text: str, bindings: Mapping[str, Any] | None = None, update: bool = False) -> QueryResult:
+def run_local(
+    store, text: str, bindings: Mapping[str, Any] | None = None, update: bool = False
+) -> QueryResult:
     """Check and run a user's SPARQL on an embedded kg.rdf.store.Store."""
     kind = check(text, allow_update=update)
     if kind == "update":

@@ -41,7 +41,10 @@ class Endpoint:
             raise EndpointError(f"not an http(s) URL: {url}")
         if parts.username:
             token = f"{urllib.parse.unquote(parts.username)}:{urllib.parse.unquote(parts.password or '')}"
-            headers = {**headers, "Authorization": "Basic " + base64.b64encode(token.encode()).decode()}
+            headers = {
+                **headers,
+                "Authorization": "Basic " + base64.b64encode(token.encode()).decode(),
+            }
             netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
             url = urllib.parse.urlunsplit(parts._replace(netloc=netloc))
         request = urllib.request.Request(url, data=data, headers=headers, method=method)
@@ -72,7 +75,9 @@ class Endpoint:
         if kind in ("select", "ask"):
             return parse_results_json(raw)
         try:
-            triples = [(t.subject, t.predicate, t.object) for t in ox.parse(raw, ox.RdfFormat.N_TRIPLES)]
+            triples = [
+                (t.subject, t.predicate, t.object) for t in ox.parse(raw, ox.RdfFormat.N_TRIPLES)
+            ]
         except SyntaxError as err:
             raise EndpointError(f"the server's answer is not N-Triples: {err}") from None
         return QueryResult(kind=kind, triples=triples)
@@ -82,7 +87,9 @@ class Endpoint:
 
     def update(self, text: str, prologue: bool = True) -> None:
         body = with_prologue(text) if prologue else text
-        self._request("POST", self.url, body.encode("utf-8"), {"Content-Type": "application/sparql-update"})
+        self._request(
+            "POST", self.url, body.encode("utf-8"), {"Content-Type": "application/sparql-update"}
+        )
 
     # ---- Graph Store Protocol -------------------------------------------------------------
 
@@ -92,7 +99,9 @@ class Endpoint:
 
     def put_graph(self, data: bytes, graph: str | None = None, replace: bool = True) -> None:
         """PUT (replace) or POST (add to) a graph of the server, as N-Triples."""
-        self._request("PUT" if replace else "POST", self.graph_url(graph), data, {"Content-Type": N_TRIPLES})
+        self._request(
+            "PUT" if replace else "POST", self.graph_url(graph), data, {"Content-Type": N_TRIPLES}
+        )
 
 
 def parse_results_json(raw: bytes) -> QueryResult:

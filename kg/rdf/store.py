@@ -97,6 +97,8 @@ class Store:
                 return self.inner.query(bind_values(sparql, bindings or {}), prefixes=prefix_map())
         except SyntaxError as err:
             raise QueryError(f"invalid SPARQL query: {err}") from err
+        except RuntimeError as err:
+            raise QueryError(f"the query failed: {err}") from err
         except OSError as err:
             raise StoreError(f"the graph store failed: {err}", file=str(self.path or "")) from err
 
@@ -203,7 +205,9 @@ def build_store(path: Path | str, lines: Iterable[str]) -> int:
     root.mkdir(parents=True, exist_ok=True)
     if not (root / POINTER).is_file() and any(root.iterdir()):
         if not all(p.name.startswith(("tmp-", "gen-")) for p in root.iterdir()):
-            raise StoreError("the folder is not empty and not a kg store; choose another --store", file=str(root))
+            raise StoreError(
+                "the folder is not empty and not a kg store; choose another --store", file=str(root)
+            )
     sweep(root)
     tmp = root / f"tmp-{os.getpid()}-{secrets.token_hex(4)}"
     try:

@@ -118,7 +118,9 @@ def results_json_term(term: Any) -> dict[str, str] | None:
     return out
 
 
-def from_results_json(entry: dict[str, str] | None) -> ox.NamedNode | ox.Literal | ox.BlankNode | None:
+def from_results_json(
+    entry: dict[str, str] | None,
+) -> ox.NamedNode | ox.Literal | ox.BlankNode | None:
     """The inverse of results_json_term, for answers of a remote server."""
     if entry is None:
         return None
@@ -132,3 +134,32 @@ def from_results_json(entry: dict[str, str] | None) -> ox.NamedNode | ox.Literal
     if entry.get("datatype"):
         return ox.Literal(entry["value"], datatype=ox.NamedNode(entry["datatype"]))
     return ox.Literal(entry["value"])
+
+
+_UNESCAPE = re.compile(r'\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))')
+_SIMPLE = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _unescape(text: str) -> str:
+    def one(m: re.Match) -> str:
+        if m[1] or m[2]:
+            return chr(int(m[1] or m[2], 16))
+        return _SIMPLE.get(m[3], m[3])
+
+    return _UNESCAPE.sub(one, text) if "\\" in text else text
+
+
+def from_nt(term: str) -> URIRef | Literal | BNode:
+    """The rdflib term of one N-Triples term (the inverse of term_nt)."""
+    if term.startswith("<"):
+        return URIRef(term[1:-1])
+    if term.startswith("_:"):
+        return BNode(term[2:])
+    end = term.rindex('"')
+    lexical = _unescape(term[1:end])
+    rest = term[end + 1 :]
+    if rest.startswith("@"):
+        return Literal(lexical, lang=rest[1:])
+    if rest.startswith("^^<"):
+        return Literal(lexical, datatype=URIRef(rest[3:-1]))
+    return Literal(lexical)

@@ -32,10 +32,15 @@ def validate_graph(data: rdflib.Graph) -> Report:
     import pyshacl
 
     conforms, results_graph, _ = pyshacl.validate(
-        data, shacl_graph=load(SHAPES), ont_graph=load(ONTOLOGY), inference="none", allow_warnings=True
+        data,
+        shacl_graph=load(SHAPES),
+        ont_graph=load(ONTOLOGY),
+        inference="none",
+        allow_warnings=True,
     )
     rows = []
     for result in results_graph.subjects(rdflib.RDF.type, SH.ValidationResult):
+
         def get(p: rdflib.URIRef, r: rdflib.term.Node = result) -> str:
             value = results_graph.value(r, p)
             return "" if value is None else str(value)

@@ -24,6 +24,11 @@ _MIN_RUN = 3
 _MIN_ITEM = 4
 
 
+def statute_words(text: str) -> str:
+    """`words` of a statute text, which is already in simplified characters."""
+    return words(text, traditional=False)
+
+
 def coverage(quote_words: str, text_words: str) -> float:
     """Share of the quote's characters found, in order, in runs of at least _MIN_RUN in text."""
     if not quote_words:
@@ -74,7 +79,7 @@ def items_named(article: Article, quote_words: str) -> list[tuple[Paragraph, Poi
     out = []
     for para in article.paragraphs:
         for point in para.items:
-            w = words(point.text)
+            w = statute_words(point.text)
             if len(w) >= _MIN_ITEM and w in quote_words:
                 out.append((para, point))
     return out
@@ -96,7 +101,7 @@ def narrow(article: Article, quote_words: str) -> Pinpoint:
     named = items_named(article, quote_words)
     if len(named) == 1:
         para, point = named[0]
-        lead_and_item = words(f"{para.text}{point.text}")
+        lead_and_item = statute_words(f"{para.text}{point.text}")
         if coverage(quote_words, lead_and_item) >= COVERED:
             return item_pinpoint(article, para, point)
     return article.pinpoint
@@ -107,7 +112,7 @@ def search(act: Act, quote_words: str, skip: Pinpoint | None = None) -> Place | 
     probes = _probes(quote_words)
     best: Place | None = None
     for article in act.articles:
-        article_words = words(article.text)
+        article_words = article.words
         if not any(p in article_words for p in probes):
             continue
         score = coverage(quote_words, article_words)

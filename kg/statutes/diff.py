@@ -13,11 +13,12 @@ from difflib import SequenceMatcher
 
 from kg.models import Pinpoint
 from kg.statutes.model import Act, Article, chinese_number
-from kg.statutes.normalise import words
 
 # Two texts this similar (0..1) are one article changed; below, one removed and one added.
 # 0.5 keeps rewritten articles whose subject stays (统计法 2009 第37条 -> 2024 第40条).
 CHANGED_THRESHOLD = 0.5
+# Changed articles are sought this many positions around where they would be expected.
+_WINDOW = 40
 # Characters of each side shown in a short diff.
 _DIFF_CONTEXT = 60
 # Equal runs this short between two changes are folded into one change.
@@ -83,8 +84,8 @@ def align(old_act: Act, new_act: Act) -> tuple[ArticleChange, ...]:
 
 
 def align_articles(old: tuple[Article, ...], new: tuple[Article, ...]) -> tuple[ArticleChange, ...]:
-    old_words = [words(a.text) for a in old]
-    new_words = [words(a.text) for a in new]
+    old_words = [a.words for a in old]
+    new_words = [a.words for a in new]
     pairs: dict[int, tuple[int, float]] = {}  # old index -> (new index, similarity)
     used: set[int] = set()
     by_text: dict[str, list[int]] = {}
@@ -108,11 +109,15 @@ def _candidates(old_words, new_words, pairs, used):
     """(similarity, old, new) of unpaired articles above the threshold, best first."""
     old_left = [i for i in range(len(old_words)) if i not in pairs]
     new_left = [j for j in range(len(new_words)) if j not in used]
+    scale = len(new_words) / max(1, len(old_words))
+    window = max(_WINDOW, abs(len(new_words) - len(old_words)) + _WINDOW // 2)
     found = []
     for i in old_left:
         matcher = SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(old_words[i])
         for j in new_left:
+            if abs(j - i * scale) > window:
+                continue  # a changed article does not travel far; moved ones pair exactly
             matcher.set_seq1(new_words[j])
             if matcher.real_quick_ratio() < CHANGED_THRESHOLD:
                 continue

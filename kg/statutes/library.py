@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from kg import patterns as P
 from kg.errors import StatuteError
 from kg.models import DocumentRef, Pinpoint
-from kg.statutes import patterns as p
 from kg.statutes.model import Act, Article, Paragraph, Point
 from kg.statutes.normalise import decree_number, title_key
 from kg.statutes.parse import ParsedAct, parse_act
@@ -53,6 +53,7 @@ class Library:
     by_number: dict[str, tuple[Act, ...]] = field(default_factory=dict, repr=False)
     by_title: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     fuzzy_index: dict[str, set[str]] | None = field(default=None, repr=False)  # built lazily
+    serial_index: dict[str, list[Act]] | None = field(default=None, repr=False)  # built lazily
 
     @classmethod
     def load(cls, path: str | Path) -> Library:
@@ -271,7 +272,7 @@ def _make_acts(root, parsed, rows, problems: list[str]) -> list[Act]:
 
 
 def _make_act(root: Path, f: Path, doc: ParsedAct, rows) -> Act:
-    m = p.FILE_NAME.match(f.name)
+    m = P.STATUTE_FILE_NAME.match(f.name)
     short = m["title"] if m else f.stem
     folder = str(f.parent.relative_to(root))
     candidates = rows.get((folder, short), [])

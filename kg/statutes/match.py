@@ -79,6 +79,11 @@ def match_ref(library, ref: DocumentRef, on_date: str | None = None) -> Match | 
 
 def _by_number(library, number: str) -> Match | None:
     acts = library.by_number.get(number)
+    if not acts and number.startswith("令第"):
+        # `711号令` names the serial without the issuer: take it when only one act has it
+        acts = _by_serial(library).get(number)
+        if acts and len({a.short_title for a in acts}) > 1:
+            return None
     if not acts:
         return None
     dated = []
@@ -93,6 +98,17 @@ def _by_number(library, number: str) -> Match | None:
     date = dict((a.id, d) for a, d in dated)[act.id]
     note = f"{number} made the version of {date}, which the library lacks; using {act.id}"
     return Match(act, "number", version_rule="decree", note=note)
+
+
+def _by_serial(library) -> dict[str, list[Act]]:
+    """`令第711号` -> acts whose decree numbers end so (国务院令第711号); built on first use."""
+    if library.serial_index is None:
+        index: dict[str, list[Act]] = defaultdict(list)
+        for number, acts in library.by_number.items():
+            if "令第" in number:
+                index["令第" + number.rsplit("令第", 1)[1]].extend(acts)
+        library.serial_index = index
+    return library.serial_index
 
 
 def _by_title(library, title: str, on_date: str | None) -> Match | None:

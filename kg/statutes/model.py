@@ -99,6 +99,13 @@ class Article:
     def key(self) -> tuple[int, int]:
         return (self.number, self.suffix or 0)
 
+    @cached_property
+    def words(self) -> str:
+        """The article's words as compared (kg.statutes.normalise.words), computed once."""
+        from kg.statutes.normalise import words
+
+        return words(self.text, traditional=False)
+
 
 @dataclass(frozen=True)
 class Act:

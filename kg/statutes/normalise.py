@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import cn2an
 
-from kg.statutes import patterns as p
+from kg import patterns as P
 
 
 @lru_cache(maxsize=8192)
@@ -40,11 +40,11 @@ def decree_number(text: str) -> str:
     """
     text = simplified(unicodedata.normalize("NFKC", text))
     text = "".join(text.split())
-    text = p.STATE_PREFIX.sub("", text)
-    m = p.DECREE.fullmatch(text)
+    text = P.STATUTE_STATE_PREFIX.sub("", text)
+    m = P.STATUTE_DECREE.fullmatch(text)
     if m:
         return f"{m.group('issuer')}第{numeral(m.group('n'))}号"
-    return p.YEAR_BRACKETS.sub(r"〔\1〕", text)
+    return P.STATUTE_YEAR_BRACKETS.sub(r"〔\1〕", text)
 
 
 def title_key(text: str, keep_state: bool = False, traditional: bool = True) -> str:
@@ -56,12 +56,17 @@ def title_key(text: str, keep_state: bool = False, traditional: bool = True) -> 
     if traditional:
         text = simplified(text)
     if not keep_state:
-        text = p.STATE_PREFIX.sub("", text)
-    return p.NOT_WORD.sub("", text)
+        text = P.STATUTE_STATE_PREFIX.sub("", text)
+    return P.STATUTE_NOT_WORD.sub("", text)
 
 
-def words(text: str) -> str:
-    """The words of a text for comparison: no list markers, punctuation, spaces; width-folded."""
-    text = simplified(unicodedata.normalize("NFKC", text))
-    text = p.LIST_MARKER.sub("", text)
-    return p.NOT_WORD.sub("", text)
+def words(text: str, traditional: bool = True) -> str:
+    """The words of a text for comparison: no list markers, punctuation, spaces; width-folded.
+
+    `traditional=False` skips the conversion to simplified characters (statute texts are).
+    """
+    text = unicodedata.normalize("NFKC", text)
+    if traditional:
+        text = simplified(text)
+    text = P.STATUTE_LIST_MARKER.sub("", text)
+    return P.STATUTE_NOT_WORD.sub("", text)

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.statutes import patterns as p
+from kg import patterns as P
 from kg.statutes.model import Article, HistoryEvent, Paragraph, Point
 from kg.statutes.normalise import decree_number, numeral
 
+# The line closing the header (title and history) of an act.
+INFO_END = "<!-- INFO END -->"
 # Verbs of history lines read as one kind: a regulation 发布 is a publication (公布).
 _KIND_ALIASES = {"发布": "公布", "公布施行": "公布", "发布施行": "公布"}
 # Zero-width and byte-order marks some files carry on otherwise blank lines.
@@ -43,7 +45,7 @@ def parse_act(text: str, source: str = "") -> ParsedAct:
     for mark in _INVISIBLE:
         if mark in text:  # str.replace is far faster than str.translate on long texts
             text = text.replace(mark, "")
-    head, sep, body = text.partition(p.INFO_END)
+    head, sep, body = text.partition(INFO_END)
     if not sep:
         head, body = _split_header_without_marker(text)
     title, subtitle, header_lines = _read_title(head)
@@ -57,7 +59,7 @@ def parse_act(text: str, source: str = "") -> ParsedAct:
 def _split_header_without_marker(text: str) -> tuple[str, str]:
     lines = text.splitlines()
     for i, line in enumerate(lines):
-        if p.ARTICLE.match(line.strip()) or line.startswith("##"):
+        if P.STATUTE_ARTICLE.match(line.strip()) or line.startswith("##"):
             return "\n".join(lines[:i]), "\n".join(lines[i:])
     return text, ""
 
@@ -81,9 +83,9 @@ def read_history(lines: list[str]) -> tuple[tuple[HistoryEvent, ...], tuple[str,
     merged: list[str] = []
     numbers: list[str] = []
     for line in lines:
-        if p.DOC_NUMBER_LINE.match(line):
+        if P.STATUTE_DOC_NUMBER_LINE.match(line):
             numbers.append(decree_number(line))
-        elif p.HISTORY_DATE.match(line):
+        elif P.STATUTE_HISTORY_DATE.match(line):
             merged.append(line)
         elif merged:
             merged[-1] += line
@@ -93,17 +95,17 @@ def read_history(lines: list[str]) -> tuple[tuple[HistoryEvent, ...], tuple[str,
 
 def history_event(line: str) -> HistoryEvent:
     """`2019年4月3日 中华人民共和国国务院令第711号修订` -> (2019-04-03, 修订, 国务院令第711号)."""
-    m = p.HISTORY_DATE.match(line)
+    m = P.STATUTE_HISTORY_DATE.match(line)
     if m is None:
         raise ValueError(f"not a history line: {line!r}")
     date = f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
     rest = line[m.end() :].strip()
-    kind_match = p.HISTORY_KIND.search(rest)
+    kind_match = P.STATUTE_HISTORY_KIND.search(rest)
     if kind_match:
         kind = _KIND_ALIASES.get(kind_match.group(1), kind_match.group(1))
     else:
         kind = "修正" if "修正案" in rest or "决定" in rest else "其他"
-    decree = p.DECREE.search(p.STATE_PREFIX.sub("", rest))
+    decree = P.STATUTE_DECREE.search(P.STATUTE_STATE_PREFIX.sub("", rest))
     number = decree_number(decree.group(0)) if decree else ""
     return HistoryEvent(date=date, kind=kind, decree=number, text=line.strip())
 
@@ -137,12 +139,12 @@ class _Builder:
         self.number, self.suffix, self.paragraphs = None, None, []
 
     def add(self, line: str) -> None:
-        heading = p.HEADING.match(line)
+        heading = P.STATUTE_HEADING.match(line)
         if heading:
             self.close()
             self.chapter = heading["text"].strip()
             return
-        article = p.ARTICLE.match(line)
+        article = P.STATUTE_ARTICLE.match(line)
         if article:
             self.close()
             self.number = numeral(article["n"])
@@ -154,13 +156,13 @@ class _Builder:
         if self.number is None:
             self.preamble.append(line)
             return
-        item = p.ITEM.match(line)
+        item = P.STATUTE_ITEM.match(line)
         if item:
             if not self.paragraphs:
                 self.paragraphs.append(["", []])
             self.paragraphs[-1][1].append([numeral(item["n"]), line[item.end() :], []])
             return
-        sub = p.SUBITEM.match(line)
+        sub = P.STATUTE_SUBITEM.match(line)
         if sub and self.paragraphs and self.paragraphs[-1][1]:
             self.paragraphs[-1][1][-1][2].append((int(sub["n"]), line[sub.end() :]))
             return

@@ -42,7 +42,9 @@ def catalog_records(results: Sequence[CheckResult]) -> list[dict]:
     for file in sorted(by_file):
         rs = by_file[file]
         checked = [r for r in rs if r.verdict not in ("act-unknown", "not-quoted")]
-        problems = sorted((r for r in rs if r.is_problem), key=lambda r: (r.citation.line, r.citation.item))
+        problems = sorted(
+            (r for r in rs if r.is_problem), key=lambda r: (r.citation.line, r.citation.item)
+        )
         out.append(
             {
                 "catalog": file,
@@ -75,7 +77,9 @@ def _markdown(records: list[dict]) -> str:
     lines = ["# Citations checked against the statute texts", ""]
     for rec in records:
         lines += [f"## {rec['catalog']} ({rec['agency']})", ""]
-        lines.append(f"{rec['citations']} citations, {rec['checked']} checked against a statute text.")
+        lines.append(
+            f"{rec['citations']} citations, {rec['checked']} checked against a statute text."
+        )
         lines += ["", "| verdict | citations |", "|---|---:|"]
         lines += [f"| {v} | {rec['verdicts'][v]} |" for v in VERDICTS]
         lines.append("")
@@ -109,7 +113,9 @@ def _html(records: list[dict]) -> str:
     ]
     for rec in records:
         parts.append(f"<h2>{e(rec['catalog'])} ({e(rec['agency'])})</h2>")
-        parts.append(f"<p>{rec['citations']} citations, {rec['checked']} checked against a statute text.</p>")
+        parts.append(
+            f"<p>{rec['citations']} citations, {rec['checked']} checked against a statute text.</p>"
+        )
         parts.append("<table><tr><th>verdict</th><th>citations</th></tr>")
         parts += [f"<tr><td>{e(v)}</td><td>{rec['verdicts'][v]}</td></tr>" for v in VERDICTS]
         parts.append("</table>")
@@ -126,8 +132,8 @@ def _html(records: list[dict]) -> str:
             parts.append(
                 f"<tr><td>{prob['line']}</td><td>{e(prob['item'])}</td>"
                 f"<td>{e(prob['act'])} {e(prob['pinpoint'])}</td><td>{verdict}</td>"
-                f"<td class=\"words\">{e(prob['quoted words'])}</td>"
-                f"<td class=\"words\">{e(prob['statute words'])}</td></tr>"
+                f'<td class="words">{e(prob["quoted words"])}</td>'
+                f'<td class="words">{e(prob["statute words"])}</td></tr>'
             )
         parts.append("</table>")
     parts.append("</body></html>")

@@ -10,8 +10,11 @@ that produced it.
 from __future__ import annotations
 
 import importlib
+import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from kg.errors import QuestionError
@@ -74,8 +77,20 @@ def parse_question(question: str) -> Intent:
     raise QuestionError(f"cannot map the question {question.strip()!r}; ask one of: {known_forms()}")
 
 
-def ask(store: Any, question: str) -> Answer:
-    """Answer a question on a store (anything with `select`, a folder, a pyoxigraph Store)."""
+def default_amendments() -> list[Path]:
+    """Amendment files looked at when none are given: $KG_AMENDMENTS (folders or files,
+    separated by the path separator), else the data/amendments folder of a source checkout."""
+    if os.environ.get("KG_AMENDMENTS"):
+        return [Path(p) for p in os.environ["KG_AMENDMENTS"].split(os.pathsep) if p]
+    bundled = Path(__file__).resolve().parents[2] / "data" / "amendments"
+    return [bundled] if bundled.is_dir() else []
+
+
+def ask(store: Any, question: str, amendments: Sequence[Path] | None = None,
+        statutes: Path | None = None) -> Answer:
+    """Answer a question on a store (anything with `select`, a folder, a pyoxigraph Store).
+    Amendment questions use the amendment files given (default: default_amendments()) or,
+    with a statute library, the act's two newest versions."""
     from kg.analysis.source import as_source
 
     source = as_source(store)
@@ -83,7 +98,8 @@ def ask(store: Any, question: str) -> Answer:
     if intent.form == "depends" or (intent.form == "cites" and intent.scope == "items"):
         return _depends(source, intent)
     if intent.form == "impact":
-        return _impact(source, intent)
+        chosen = default_amendments() if amendments is None else list(amendments)
+        return _impact(source, intent, chosen, statutes)
     if intent.form == "cites":
         return _citing_documents(source, intent)
     query = sparql.UNIT_OF_ITEM if intent.form == "unit" else sparql.BASIS_OF_ITEM
@@ -130,12 +146,63 @@ def _depends(source: Any, intent: Intent) -> Answer:
                   tuple(_records(result)), tuple(_queries(result, "kg.analysis.depends", _DEPENDS_QUERIES)))
 
 
-def _impact(source: Any, intent: Intent) -> Answer:
+def _impact(source: Any, intent: Intent, amendments: Sequence[Path], statutes: Path | None) -> Answer:
     from kg.analysis.impact import impact
 
-    result = impact(source, intent.subject)
-    return Answer(intent, _summary(result, f"items affected by the amendment of {intent.subject}"),
+    change, old_texts, new_texts = _amendment(source, intent.subject, amendments, statutes)
+    result = impact(source, change, old_texts=old_texts, new_texts=new_texts)
+    return Answer(intent, _summary(result, f"items affected by {change.describe()}"),
                   tuple(_records(result)), tuple(_queries(result, "kg.analysis.impact", _IMPACT_QUERIES)))
+
+
+def _amendment(source: Any, subject: str, amendments: Sequence[Path], statutes: Path | None):
+    """The amendment of the act named: the newest amendment file about the same act nodes,
+    else (with a statute library) the change between its two newest versions."""
+    from kg.analysis.amendment import load
+    from kg.analysis.lookup import resolve
+    from kg.errors import NotFoundError
+
+    wanted = {a.iri for a in resolve(source, subject).acts}
+    found = []
+    for path in _amendment_files(amendments):
+        change = load(path)
+        try:
+            acts = {a.iri for a in resolve(source, change.act).acts}
+        except NotFoundError:
+            continue
+        if acts & wanted:
+            found.append((change.after, str(path), change))
+    if found:
+        change = max(found, key=lambda f: (f[0], f[1]))[2]
+        if statutes is None:
+            return change, None, None
+        from kg.analysis.versions import library_texts
+
+        return (change, *library_texts(statutes, change))
+    if statutes is not None:
+        from kg.analysis.impact import act_texts
+        from kg.analysis.versions import amendment_from_versions, load_version
+        from kg.statutes.library import cached_library
+
+        library = cached_library(str(statutes))
+        newest = load_version(subject, statutes)
+        versions = sorted(library.related_versions(newest.id), key=lambda a: a.version_date)
+        older = [a for a in versions if a.version_date < newest.version_date]
+        if older:
+            change = amendment_from_versions(older[-1], newest)
+            return change, act_texts(older[-1]), act_texts(newest)
+    raise NotFoundError(f"no amendment of {subject!r} is known: add an amendment file "
+                        "(--amendments DIR) or the statute library (--statutes DIR)")
+
+
+def _amendment_files(amendments: Sequence[Path]) -> list[Path]:
+    files: list[Path] = []
+    for place in amendments:
+        if place.is_dir():
+            files += sorted(p for p in place.iterdir() if p.suffix.lower() in (".toml", ".json"))
+        elif place.is_file():
+            files.append(place)
+    return files
 
 
 def _records(result: Any) -> list[dict[str, Any]]:

@@ -24,22 +24,25 @@ SEARCH_ITEMS = PROLOGUE + """SELECT ?iri ?label ?content ?category ?agency WHERE
 } ORDER BY ?iri"""
 
 # Articles with their own text, else the texts of their parts (paragraphs, items).
-SEARCH_ARTICLES = PROLOGUE + """SELECT ?iri ?label ?act (SAMPLE(?own) AS ?text)
+SEARCH_ARTICLES = PROLOGUE + """SELECT ?iri ?label ?act ?version (SAMPLE(?own) AS ?text)
        (GROUP_CONCAT(?part; separator="\\n") AS ?parts) WHERE {
   ?iri a kg:Article ; eli:is_part_of ?parent .
   OPTIONAL { ?iri skos:prefLabel ?label }
   OPTIONAL { ?parent skos:prefLabel ?act }
+  OPTIONAL { ?parent kg:versionDate ?version }
   OPTIONAL { ?iri kg:text ?own }
   OPTIONAL { ?sub eli:is_part_of+ ?iri . ?sub kg:text ?part }
-} GROUP BY ?iri ?label ?act ORDER BY ?iri"""
+} GROUP BY ?iri ?label ?act ?version ORDER BY ?iri"""
 
 # Acts by every title and number they go by.
-SEARCH_ACTS = PROLOGUE + """SELECT ?iri ?label (GROUP_CONCAT(DISTINCT ?name; separator=" ") AS ?names)
+SEARCH_ACTS = PROLOGUE + """SELECT ?iri ?label ?version (GROUP_CONCAT(DISTINCT ?name; separator=" ") AS ?names)
 WHERE {
   ?iri a eli:LegalResource .
+  FILTER NOT EXISTS { ?iri a eli:LegalResourceSubdivision }
   OPTIONAL { ?iri skos:prefLabel ?label }
+  OPTIONAL { ?iri kg:versionDate ?version }
   OPTIONAL { ?iri skos:altLabel|kg:shortTitle|eli:id_local ?name }
-} GROUP BY ?iri ?label ORDER BY ?iri"""
+} GROUP BY ?iri ?label ?version ORDER BY ?iri"""
 
 # Units with their other names and agency.
 SEARCH_UNITS = PROLOGUE + """SELECT ?iri ?label ?agency (GROUP_CONCAT(DISTINCT ?alt; separator=" ") AS ?alts)

@@ -277,7 +277,8 @@ SELECT ?n ?p ?v WHERE {{ {block} VALUES ?p {{ skos:altLabel eli:id_local }} ?n ?
 
 def _act_node(iri: str, rec: dict[str, str], multi: dict[str, list[str]]) -> Node:
     title = rec.get("label") or iri.rsplit("/", 1)[-1]
-    short = rec.get("short") or title
+    # Without a library short title, drop the state's name as library short titles do.
+    short = rec.get("short") or title.removeprefix("中华人民共和国") or title
     numbers = multi.get("id_local", [])
     in_force = {"true": "yes", "1": "yes", "false": "no", "0": "no"}.get(rec.get("inforce", ""), "")
     info = _info(

@@ -2,17 +2,22 @@
 // never innerHTML, never vis-network's `title` (which vis renders as HTML).
 (function () {
   "use strict";
+  var timing = { scriptStart: performance.now() }; // ms since navigation start
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
+  timing.dataParsed = performance.now();
   var KIND_ORDER = ["act", "article", "paragraph", "point", "section", "unit", "agency", "item"];
   var TIP_LIMIT = 240; // characters of one field shown in a hover tooltip; the panel has all
 
   var container = document.getElementById("graph");
   var nodes = new vis.DataSet(DATA.nodes);
   var edges = new vis.DataSet(DATA.edges);
+  timing.dataSets = performance.now();
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
-  window.kg = { network: network, nodes: nodes, edges: edges, focused: null, firstDrawMs: null };
+  timing.network = performance.now();
+  window.kg = { network: network, nodes: nodes, edges: edges, focused: null, firstDrawMs: null,
+                timing: timing };
   network.once("afterDrawing", function () {
-    window.kg.firstDrawMs = performance.now();
+    window.kg.firstDrawMs = timing.firstDraw = performance.now();
     document.documentElement.setAttribute("data-drawn", "true");
   });
   if (DATA.focus.length) network.selectNodes(DATA.focus);

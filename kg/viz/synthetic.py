@@ -2,7 +2,7 @@
 
 `sample_triples()` is a hand-made graph (two agencies, a regulation in two versions with
 articles and points, a notice that promulgates a measure); `synthetic_triples(n)` scales the
-same shape to n items. `MemoryStore` runs SELECTs over them with pyoxigraph in memory.
+same shape to n items. `memory_store` loads them into an in-memory kg Store.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Iterator
 
-import pyoxigraph
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
@@ -29,20 +28,11 @@ REGULATION_TITLE = "中华人民共和国政府信息公开条例"
 DECREE = "国务院令第711号"
 
 
-class MemoryStore:
-    """An in-memory pyoxigraph store with the `select(sparql) -> list[dict]` of kg's Store."""
+def memory_store(triples: Iterable[Triple]):
+    """An in-memory kg Store holding the triples (its `select` is what kg.viz reads)."""
+    from kg.rdf.store import Store
 
-    def __init__(self, triples: Iterable[Triple]) -> None:
-        self.store = pyoxigraph.Store()
-        data = "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples)
-        self.store.load(data.encode(), format=pyoxigraph.RdfFormat.N_TRIPLES)
-
-    def select(self, sparql: str, bindings: dict | None = None) -> list[dict[str, str]]:
-        result = self.store.query(sparql)
-        names = [v.value for v in result.variables]
-        return [
-            {n: sol[n].value for n in names if sol[n] is not None} for sol in result
-        ]
+    return Store.memory(triples)
 
 
 def _act(iris: Iris, short: str, version: str, title: str, number: str, in_force: bool) -> Iterator[Triple]:
