@@ -68,9 +68,10 @@ def main() -> int:
     parser.add_argument("--nodes", type=int, default=5000)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
     from kg.pipeline import build_bundled
     from kg.rdf.store import Store
-    from playwright.sync_api import sync_playwright
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-show-"))
     statutes = SHARED_STATUTES if SHARED_STATUTES.is_dir() else None

@@ -23,13 +23,70 @@ from kg.ingest import read_catalog  # noqa: E402
 from kg.models import ITEM_FIELDS, Item  # noqa: E402
 from kg.statutes.model import chinese_number  # noqa: E402
 
-HEADER = ("事项类别", "事项名称", "公开内容", "公开依据", "条款内容", "公开渠道", "公开时限", "公开方式", "公开责任")
-PROVINCES = ("河北", "山西", "辽宁", "吉林", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北",
-             "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海")
-SECTORS = ("人力资源和社会保障局", "统计局", "财政局", "民政局", "司法局", "教育局", "自然资源局",
-           "生态环境局", "住房和城乡建设局", "交通运输局", "农业农村局", "卫生健康委员会", "市场监督管理局")
-UNITS = ("办公室", "法规科", "政策法规股", "财务科", "规划财务科", "信息中心", "综合股", "组织人事科",
-         "行政审批服务科", "执法监督科", "业务一科", "业务二科", "服务中心")
+HEADER = (
+    "事项类别",
+    "事项名称",
+    "公开内容",
+    "公开依据",
+    "条款内容",
+    "公开渠道",
+    "公开时限",
+    "公开方式",
+    "公开责任",
+)
+PROVINCES = (
+    "河北",
+    "山西",
+    "辽宁",
+    "吉林",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "海南",
+    "四川",
+    "贵州",
+    "云南",
+    "陕西",
+    "甘肃",
+    "青海",
+)
+SECTORS = (
+    "人力资源和社会保障局",
+    "统计局",
+    "财政局",
+    "民政局",
+    "司法局",
+    "教育局",
+    "自然资源局",
+    "生态环境局",
+    "住房和城乡建设局",
+    "交通运输局",
+    "农业农村局",
+    "卫生健康委员会",
+    "市场监督管理局",
+)
+UNITS = (
+    "办公室",
+    "法规科",
+    "政策法规股",
+    "财务科",
+    "规划财务科",
+    "信息中心",
+    "综合股",
+    "组织人事科",
+    "行政审批服务科",
+    "执法监督科",
+    "业务一科",
+    "业务二科",
+    "服务中心",
+)
 ALIASES = {"政策法规股": "审批服务股", "综合股": "信访股", "法规科": "行政审批科"}
 COLLECTIVE = ("各相关业务部门", "各业务科室", "相关业务部门")
 
@@ -90,7 +147,9 @@ def catalog_text(i: int, rows: list[Item], rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
-def generate(agencies: int, out: Path, items_per_agency: int = 35, seed: int = 20240913) -> list[Path]:
+def generate(
+    agencies: int, out: Path, items_per_agency: int = 35, seed: int = 20240913
+) -> list[Path]:
     """Write `agencies` catalog files into `out`; returns their paths."""
     rng = random.Random(seed)
     pool = source_items()

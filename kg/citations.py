@@ -26,6 +26,8 @@ ReferenceText = Callable[[str, Pinpoint], "str | None"]
 
 @dataclass(frozen=True)
 class Extraction:
+    """What the citations stage found in a set of catalogs (all sorted deterministically)."""
+
     citations: tuple[Citation, ...] = ()
     documents: tuple[Document, ...] = ()
     units: tuple[Unit, ...] = ()
@@ -45,13 +47,21 @@ class _Cell:
     found: list[Found]
 
 
-def _read_cell(item: Item, field: str, repairs: list[Repair]) -> _Cell:
+def _clean_cell(item: Item, field: str, repairs: list[Repair]) -> str:
+    """The cleaned cell; every change recorded with the field's source line."""
     line = item.line_of(field)
     text, changes = clean(getattr(item, field))
     repairs.extend(
         Repair(item.file, line, field, c.rule, c.original, c.repaired, c.guess) for c in changes
     )
-    return _Cell(item, field, line, find_citations(text, quotes=field == "provisions"))
+    return text
+
+
+def _read_cell(item: Item, field: str, repairs: list[Repair]) -> _Cell:
+    text = _clean_cell(item, field, repairs)
+    return _Cell(
+        item, field, item.line_of(field), find_citations(text, quotes=field == "provisions")
+    )
 
 
 def extract(
@@ -68,7 +78,10 @@ def extract(
     """
     repairs: list[Repair] = []
     items = [item for read in reads for item in read.items]
-    cells = [(_read_cell(i, "basis", repairs), _read_cell(i, "provisions", repairs)) for i in items]
+    cells = []
+    for i in items:
+        cells.append((_read_cell(i, "basis", repairs), _read_cell(i, "provisions", repairs)))
+        _clean_cell(i, "responsibility", repairs)  # units are read from the same cleaned text
     refs = [(f.ref, f.number) for pair in cells for cell in pair for f in cell.found]
     resolver = Resolver(refs)
     problems = [f"{p}" for p in resolver.problems]

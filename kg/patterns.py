@@ -192,8 +192,6 @@ ANALYSIS_LIST_MARKER = re.compile(r"[(（]\s*[一二三四五六七八九十]+\s
 ANALYSIS_VERSION_SPEC = re.compile(r"^\s*(.+?)\s*(?:@|[(（])\s*(\d{4}-\d{2}-\d{2})\s*[)）]?\s*$")
 # Brackets and spaces around a title, and the state prefix titles may carry or drop.
 ANALYSIS_TITLE_NOISE = re.compile(r"[《》〈〉<>\s]|^中华人民共和国")
-# Characters SPARQL forbids inside <...>: store IRIs never hold them (kg.rdf.iris encodes).
-ANALYSIS_IRI_FORBIDDEN = re.compile(r'[\s<>"{}|^`\\]')
 
 
 # ---- statute library (issue 5; owned by the statutes stage, kg/statutes/) ----------------

@@ -44,12 +44,13 @@ class BuildSummary:
     problems: tuple[str, ...]
     store: str
     seconds: float
+    stages: tuple[tuple[str, float], ...] = ()  # seconds per stage, for benchmarks
 
     def records(self) -> list[dict[str, Any]]:
         out = [
             {"figure": k.replace("_", " "), "value": v}
             for k, v in asdict(self).items()
-            if k != "problems"
+            if k not in ("problems", "stages")
         ]
         out.insert(-2, {"figure": "problems", "value": len(self.problems)})
         return out
@@ -117,7 +118,9 @@ def graph_lines(
             for d in extraction.documents
             if d.statute in acts
         }
-        builder_options["titles"] = {iris.act(a.short_title, a.version_date): a.title for a in acts.values()}
+        builder_options["titles"] = {
+            iris.act(a.short_title, a.version_date): a.title for a in acts.values()
+        }
         _say(progress, f"checking citations against {len(acts)} cited acts")
         builder_options["verdicts"] = _verdicts(extraction, library)
         statute_part = list(_statute_triples(library, iris, act_ids, list(acts.values())))
@@ -201,16 +204,21 @@ def build(
     """Build the graph of `paths` into the store folder `store` (atomically)."""
     from kg.rdf.store import Store, build_store
 
-    started = time.perf_counter()
+    clock = [("start", time.perf_counter())]
     _say(progress, f"reading {len(paths)} catalog(s)")
     reads = read_all(paths, agency)
+    clock.append(("read", time.perf_counter()))
     library = load_library(statutes)
+    clock.append(("statute library", time.perf_counter()))
     iris = Iris(base) if base else Iris()
     lines, counts = graph_lines(reads, library, iris, keywords=keywords, progress=progress)
+    clock.append(("citations and checks", time.perf_counter()))
     _say(progress, f"writing the store {store}")
     triples = build_store(store, lines)
+    clock.append(("triples and store", time.perf_counter()))
     with Store.open(store) as st:
         rows = st.select("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Article }")
+    stages = tuple((name, round(t - clock[k][1], 3)) for k, (name, t) in enumerate(clock[1:]))
     return BuildSummary(
         catalogs=len(reads),
         items=sum(len(r.items) for r in reads),
@@ -224,7 +232,8 @@ def build(
         rejections=sum(len(r.rejections) for r in reads),
         problems=counts["problems"],
         store=str(store),
-        seconds=round(time.perf_counter() - started, 3),
+        seconds=round(time.perf_counter() - clock[0][1], 3),
+        stages=stages,
     )
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_search_graph import HY, IRIS, XX, cache_folder, write_store
 
 from kg.cli.main import cli
@@ -41,6 +43,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("哪些事项以政府信息公开条例第二十条为依据", Intent("depends", "政府信息公开条例第二十条")),
         ("政府信息公开条例第二十条涉及哪些事项", Intent("depends", "政府信息公开条例第二十条")),
         ("哪些事项依据国务院令711号", Intent("depends", "国务院令711号")),
+        ("哪些信息依据国务院令第711号第二十条的规定", Intent("depends", "国务院令第711号第二十条")),
         ("统计法修订影响哪些事项", Intent("impact", "统计法")),
         ("统计法的修改会影响什么？", Intent("impact", "统计法")),
         ("统计法修订的影响", Intent("impact", "统计法")),
@@ -211,3 +214,30 @@ def test_cli_impact_question(store: Path, tmp_path: Path) -> None:
                                       "--amendments", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "统计信息" in result.stdout and "-- SPARQL (impact)" in result.stdout
+
+
+def test_exact_item_names_win_over_partial_ones(tmp_path: Path) -> None:
+    from rdflib import RDF, Literal
+    from rdflib.namespace import SKOS
+    from test_search_graph import search_graph
+
+    from kg.rdf import vocab as V
+
+    graph = search_graph(keywords=False)
+    other = IRIS.item(HY, "主要领导信息公开")
+    graph.add((other, RDF.type, V.DisclosureItem))
+    graph.add((other, SKOS.prefLabel, Literal("主要领导信息公开")))
+    graph.add((other, V.responsibility, IRIS.unit(HY, "法规信访股")))
+    store = write_store(tmp_path / "store", graph)
+    assert {r["item"] for r in ask(store, "领导信息由哪个科室负责").records} == {"领导信息"}
+    assert {r["unit"] for r in ask(store, "主要领导由哪个科室负责").records} == {"法规信访股"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="哪些事项依据由负责的是什么修订影响引用了文件谁第二十条号令国务院711 ？?《》", max_size=30))
+def test_any_text_maps_or_raises_question_error(text: str) -> None:
+    try:
+        intent = parse_question(text)
+    except QuestionError:
+        return
+    assert intent.form in {"depends", "impact", "unit", "basis", "cites"} and intent.subject

@@ -56,3 +56,14 @@ def test_units_and_basis_of_an_item(store: Path) -> None:
         ("衡阳市人力资源和社会保障局", "组织人事科"), ("湘乡市人力资源和社会保障局", "办公室")}
     basis = ask(store, "领导信息的依据是什么").records
     assert {r["place"] for r in basis} == {"第20条第(2)项"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["哪些事项依据国务院令第711号第二十条第（二）项", "哪些事项依据711号令第20条第(二)项",
+     "哪些事项依据政府信息公开条例第二十条第2项"],
+)
+def test_an_item_of_article_20(store: Path, question: str) -> None:
+    expected = depends(store, "国务院令第711号", article=20, item=2).records()
+    assert {r["item"] for r in expected} >= {"领导信息", "机构信息"}
+    assert list(ask(store, question).records) == expected

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.citations import Extraction, extract
 from kg.ingest import read_catalog
@@ -262,3 +264,26 @@ def test_pinpoints_written_in_the_basis_column() -> None:
         ("a", "国务院令第711号", "第4条", "basis"),
     ]
     assert x.citations[0].quote == "行政机关。" and x.citations[1].quote == ""
+
+
+CELL = st.text(
+    alphabet="《》〈〉()（）〔〕第条款项之至、，。： 0123456789一二十百国务院令发号法条例365体育官网",
+    max_size=60,
+)
+
+
+@given(st.lists(st.tuples(CELL, CELL, CELL), min_size=1, max_size=4))
+@settings(max_examples=150, deadline=None)
+def test_extract_never_crashes_and_keys_are_documents(cells: list[tuple[str, str, str]]) -> None:
+    x = run(*(item(f"i{n}", b, p, r) for n, (b, p, r) in enumerate(cells)))
+    keys = {d.key for d in x.documents}
+    assert all(c.document_key in keys for c in x.citations)
+    assert all(k in keys for d in x.documents for k in d.promulgates + d.mentions)
+
+
+def test_responsibility_repairs_are_recorded() -> None:
+    x = run(item("a", "", "", responsibility="劳动保障 监察股"))
+    assert [(r.field, r.line, r.rule, r.repaired) for r in x.repairs] == [
+        ("responsibility", 13, "spaces", "劳动保障监察股")
+    ]
+    assert [u.name for u in x.units] == ["劳动保障监察股"]

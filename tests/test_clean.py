@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.clean import STEPS, clean, clean_text, fill_spam
 
@@ -165,3 +167,13 @@ def test_fill_spam(quote: str, reference: str, expected: str | None) -> None:
 )
 def test_fill_spam_needs_an_unambiguous_anchor(quote: str, reference: str) -> None:
     assert fill_spam(quote, reference) is None
+
+
+ALPHABET = '《》<>＜＞（）() :：,，;；"“ 　&nbsp;<p></p>國務院令第711號業(yè)365体育官网关于的通知〔〕2018 0１'
+
+
+@given(st.text(alphabet=ALPHABET, max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_cleaning_twice_changes_nothing(text: str) -> None:
+    once = clean_text(text)
+    assert clean_text(once) == once

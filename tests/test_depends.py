@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
 
 from kg.analysis.depends import depends
 from kg.analysis.lookup import resolve
@@ -13,8 +14,8 @@ from kg.analysis.phrase import ArticleNo, _parse_phrase, number_key, same_number
 from kg.analysis.sample import AGENCY_A as A
 from kg.analysis.sample import AGENCY_B as B
 from kg.analysis.sample import sample_store
-from kg.analysis.source import as_source
-from kg.errors import NotFoundError
+from kg.analysis.source import as_source, bind, select
+from kg.errors import NotFoundError, QueryError
 from kg.models import DocumentRef, Pinpoint
 
 
@@ -197,3 +198,33 @@ SLOW_FORM = re.compile(r"kg:basis\s*/\s*eli:is_part_of")
 @pytest.mark.parametrize("module", sorted(p.name for p in ANALYSIS.glob("*.py")))
 def test_queries_walk_from_the_subdivision_side(module):
     assert not SLOW_FORM.search((ANALYSIS / module).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("value", "written"), [
+    ('a"b', '"a\\"b"'),
+    ("x\n} ; DROP ALL", '"x\\n} ; DROP ALL"'),
+    ("反斜杠\\", '"反斜杠\\\\"'),
+    (URIRef("https://w3id.org/kg-disclosure/id/act/统计法"),
+     "<https://w3id.org/kg-disclosure/id/act/统计法>"),
+    (20, '"20"^^<http://www.w3.org/2001/XMLSchema#integer>'),
+])
+def test_bound_values_are_written_as_escaped_terms(value, written):
+    query = bind("SELECT ?v WHERE { ?s ?p ?v }", {"v": value})
+    assert query == f"SELECT ?v WHERE {{\n  VALUES (?v) {{ ({written}) }} ?s ?p ?v }}"
+
+
+@pytest.mark.parametrize(("bindings", "message"), [
+    ({"v": URIRef("http://x/a b")}, "cannot bind"),
+    ({"v": URIRef("http://x/a>")}, "cannot bind"),
+    ({"v) {} ?x": "a"}, "variable"),
+])
+def test_bad_bindings_are_refused(bindings, message):
+    with pytest.raises(QueryError, match=message):
+        bind("SELECT ?v WHERE { ?s ?p ?v }", bindings)
+
+
+def test_a_bound_literal_matches_only_itself(store):
+    rows = select(store, "SELECT ?act WHERE { ?act eli:id_local ?n }", {"n": "国务院令第711号"})
+    assert len(rows) == 1
+    assert select(store, "SELECT ?act WHERE { ?act eli:id_local ?n }",
+                  {"n": '国务院令第711号" || true || "'}) == []

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import jieba
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_search_graph import cache_folder, write_store
 
 from kg.analysis.source import as_source
@@ -284,3 +286,14 @@ def test_changing_the_store_changes_its_fingerprint(tmp_path: Path) -> None:
     store.flush()
     del store
     assert store_fingerprint(path) != before
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from("甲乙丙丁戊己"), max_size=8), min_size=1, max_size=8),
+       st.lists(st.sampled_from("甲乙丙丁戊己庚"), max_size=4))
+def test_bm25_scores_are_positive_and_sorted(docs: list[list[str]], query: list[str]) -> None:
+    index = BM25.from_documents(docs)
+    ranked = index.top(query, limit=len(docs))
+    assert all(score > 0 for _doc, score in ranked)
+    assert [s for _d, s in ranked] == sorted((s for _d, s in ranked), reverse=True)
+    assert {d for d, _s in ranked} == {i for i, doc in enumerate(docs) if set(doc) & set(query)}

@@ -101,6 +101,8 @@ def test_terminal_gets_colours_instead_of_brackets(store: Path, monkeypatch: pyt
     import kg.cli.search as search_cli
 
     monkeypatch.setattr(search_cli, "on_terminal", lambda: True)
-    code, out, _err = run("search", "社会保险", "--store", str(store), "--kind", "item")
+    result = CliRunner().invoke(cli, ["search", "社会保险", "--store", str(store), "--kind", "item"],
+                                color=True)
+    code, out = result.exit_code, result.stdout
     assert code == 0
     assert "\x1b[1;31m社会保险\x1b[0m费征缴" in out and "【" not in out

@@ -170,6 +170,14 @@ def test_load_missing_folder(tmp_path):
         Library.load(tmp_path)
 
 
+def test_load_rejects_a_broken_index(tmp_path):
+    (tmp_path / "法律").mkdir()
+    (tmp_path / "法律" / "测试条例(2019-04-03).md").write_text(SMALL, encoding="utf-8")
+    (tmp_path / "index.sqlite3").write_bytes(b"not a database at all" * 100)
+    with pytest.raises(StatuteError, match="cannot read the library index"):
+        Library.load(tmp_path)
+
+
 def test_load_small_folder(tmp_path):
     (tmp_path / "行政法规").mkdir()
     (tmp_path / "行政法规" / "测试条例(2019-04-03).md").write_text(SMALL, encoding="utf-8")

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import rdflib
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, SKOS, XSD
+from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import XSD as _XSD
 
 from kg.rdf import vocab as V
 from kg.rdf.iris import Iris
@@ -15,6 +16,7 @@ from kg.rdf.vocab import ELI
 from kg.statutes.graph import selected_acts, statute_triples
 from kg.statutes.library import cached_library
 
+XSD_DATE = _XSD.date  # the namespace object itself upsets pytest collection
 BASE = "https://example.org/id/"
 OGI = URIRef(BASE + "act/政府信息公开条例/2019-04-03")
 STATS_OLD = URIRef(BASE + "act/统计法/2009-06-27")
@@ -53,8 +55,8 @@ def test_selected_acts_add_other_versions(library):
         (V.shortTitle, Literal("政府信息公开条例")),
         (ELI.id_local, Literal("国务院令第711号")),
         (ELI.id_local, Literal("国务院令第492号")),
-        (V.versionDate, Literal("2019-04-03", datatype=XSD.date)),
-        (ELI.date_document, Literal("2007-04-05", datatype=XSD.date)),
+        (V.versionDate, Literal("2019-04-03", datatype=XSD_DATE)),
+        (ELI.date_document, Literal("2007-04-05", datatype=XSD_DATE)),
         (V.level, Literal("行政法规")),
         (ELI.in_force, V.IN_FORCE),
     ],

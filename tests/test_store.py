@@ -10,7 +10,7 @@ from rdflib import BNode, Literal, URIRef
 
 from kg.errors import QueryError, StoreError
 from kg.rdf.store import POINTER, Store, build_store, exists
-from kg.rdf.terms import literal_nt, term_nt, triple_nt
+from kg.rdf.terms import from_nt, literal_nt, term_nt, triple_nt
 
 EX = "http://example.org/"
 
@@ -154,6 +154,8 @@ def test_dump_is_sorted_and_round_trips():
 )
 def test_ntriples_terms(term, expected):
     assert term_nt(term) == expected
+    if "%20" not in expected:
+        assert from_nt(expected) == term
 
 
 def test_string_datatype_is_implicit():

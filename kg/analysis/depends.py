@@ -15,22 +15,21 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from kg.analysis.items import ItemInfo, item_details
+from kg.analysis.items import ItemInfo, citation_field, item_details
 from kg.analysis.lookup import Target, resolve, subdivisions
-from kg.analysis.source import Source, as_source
+from kg.analysis.source import Source, as_source, select
 
 RELATIONS = ("direct", "act-only", "transitive")
 
 _DIRECT = """
-SELECT ?target ?item ?x ?pin WHERE {
+SELECT ?item ?x WHERE {
   ?x eli:is_part_of* ?target .
   ?item kg:basis ?x .
-  OPTIONAL { ?item kg:hasCitation ?c . ?c kg:cites ?x ; kg:pinpointLabel ?pin }
 }
 """
 # Articles nested in an article (第二十条之一 under 第二十条): separate articles, left out.
 _INNER_ARTICLES = """
-SELECT ?target ?inner ?x WHERE {
+SELECT ?inner ?x WHERE {
   ?target a kg:Article .
   ?inner eli:is_part_of ?target ; a kg:Article .
   ?x eli:is_part_of* ?inner .
@@ -118,24 +117,25 @@ def depends(store, phrase: str, article: int | str | None = None,
 def depends_on(source: Source, target: Target, transitive: bool = False) -> DependsResult:
     nodes = subdivisions(source, target)
     acts = {a.iri for a in target.acts}
-    pins: dict[str, set[str]] = defaultdict(set)
-    direct: set[str] = set()
+    hits: set[tuple[str, str]] = set()
     for node in nodes:
-        inner = {r["x"] for r in source.select(_INNER_ARTICLES, {"target": _iri(node)})}
-        for r in source.select(_DIRECT, {"target": _iri(node)}):
-            if r["x"] in acts or r["x"] in inner:
-                continue  # no pinpoint (act-only, below) or another article (之一)
-            direct.add(r["item"])
-            if r.get("pin"):
-                pins[r["item"]].add(r["pin"])
+        inner = {r["x"] for r in select(source, _INNER_ARTICLES, {"target": _iri(node)})}
+        # No pinpoint (act-only, below) or another article (之一) is not direct.
+        hits |= {(r["x"], r["item"]) for r in select(source, _DIRECT, {"target": _iri(node)})
+                 if r["x"] not in acts and r["x"] not in inner}
+    direct = {item for _, item in hits}
+    pins: dict[str, set[str]] = defaultdict(set)
+    for (x, item), labels in citation_field(source, {x for x, _ in hits}, "pinpoint").items():
+        if (x, item) in hits:
+            pins[item].update(labels)
     act_only: set[str] = set()
     for act in sorted(acts):
-        act_only |= {r["item"] for r in source.select(_ACT_ONLY, {"act": _iri(act)})}
+        act_only |= {r["item"] for r in select(source, _ACT_ONLY, {"act": _iri(act)})}
     act_only -= direct
     via: dict[str, set[str]] = defaultdict(set)
     if transitive:
         for act in sorted(acts):
-            for r in source.select(_TRANSITIVE, {"act": _iri(act)}):
+            for r in select(source, _TRANSITIVE, {"act": _iri(act)}):
                 via[r["item"]].add(r.get("docTitle") or r["doc"])
     for seen in (direct, act_only):
         for iri in seen:

@@ -24,10 +24,10 @@ from rdflib import URIRef
 
 from kg.analysis import amendment as amendments
 from kg.analysis.amendment import Amendment
-from kg.analysis.items import ItemInfo, item_details
+from kg.analysis.items import ItemInfo, citation_field, iri_values, item_details
 from kg.analysis.lookup import Act, Target, resolve
 from kg.analysis.phrase import LIST_MARKER, ArticleNo, number_key
-from kg.analysis.source import Source, as_source
+from kg.analysis.source import Source, as_source, select
 
 # Order of urgency, used for sorting and in reports.
 REASONS = ("repealed", "renumbered", "changed", "whole-act", "current")
@@ -42,29 +42,36 @@ REASON_TEXT = {
 # Texts of one version's articles, by number.
 Texts = Mapping[ArticleNo, str]
 
+# Every place of the act an item rests on (the act itself for no pinpoint).
 _CITED = """
-SELECT ?act ?item ?x ?artNo ?sfxNo ?quote ?pin WHERE {
+SELECT ?item ?x WHERE {
   ?x eli:is_part_of* ?act .
   ?item kg:basis ?x .
-  OPTIONAL {
-    ?x eli:is_part_of* ?art . ?art eli:is_part_of ?act ; a kg:Article ; eli:number ?artNo .
-    OPTIONAL { ?x eli:is_part_of* ?sfx . ?sfx eli:is_part_of ?art ; a kg:Article ;
-               eli:number ?sfxNo }
-  }
-  OPTIONAL {
-    ?item kg:hasCitation ?c . ?c kg:cites ?x .
-    OPTIONAL { ?c kg:quotedText ?quote }
-    OPTIONAL { ?c kg:pinpointLabel ?pin }
-  }
 }
 """
-# Document numbers each agency cites, for the year its catalog was written at the earliest.
-_AGENCY_NUMBERS = """
-SELECT DISTINCT ?agencyLabel ?number WHERE {
-  ?item kg:agency ?agency ; kg:basis ?x .
-  ?agency skos:prefLabel ?agencyLabel .
+# The article (and 之N suffix) each of those places is in.
+_ARTICLE_OF = """
+SELECT ?x ?artNo WHERE {
+  ?art eli:is_part_of ?act ; a kg:Article ; eli:number ?artNo .
+  ?x eli:is_part_of* ?art .
+}
+"""
+_SUFFIX_OF = """
+SELECT ?x ?sfxNo WHERE {
+  ?art eli:is_part_of ?act ; a kg:Article .
+  ?sfx eli:is_part_of ?art ; a kg:Article ; eli:number ?sfxNo .
+  ?x eli:is_part_of* ?sfx .
+}
+"""
+# Numbered documents of the graph (few), then the agencies citing the later ones.
+_NUMBERS = """
+SELECT ?act ?number WHERE { ?act eli:id_local ?number }
+"""
+_AGENCIES_CITING = """
+SELECT DISTINCT ?agencyLabel WHERE {
+  %s
   ?x eli:is_part_of* ?act .
-  ?act eli:id_local ?number .
+  ?item kg:basis ?x ; kg:agency/skos:prefLabel ?agencyLabel .
 }
 """
 _TEXTS = """
@@ -142,7 +149,7 @@ def store_texts(source: Source, acts: tuple[Act, ...], version: str) -> dict[Art
     for act in acts:
         if not version or act.version != version:
             continue
-        for r in source.select(_TEXTS, {"act": URIRef(act.iri)}):
+        for r in select(source, _TEXTS, {"act": URIRef(act.iri)}):
             out[ArticleNo.parse(r["n"])].append(r["text"])
     return {k: "".join(v) for k, v in out.items()}
 
@@ -176,22 +183,28 @@ def _before(acts: tuple[Act, ...], after: str) -> str:
 
 def _assess(source: Source, am: Amendment, target: Target, old_version: str,
             old_texts: Texts, new_texts: Texts) -> ImpactResult:
-    versions = {a.iri: a.version for a in target.acts}
     cited: dict[str, dict[ArticleNo, tuple[str, str]]] = defaultdict(dict)
     whole: set[str] = set()
     for act in target.acts:
-        for r in source.select(_CITED, {"act": URIRef(act.iri)}):
-            if r.get("artNo") is None:
-                whole.add(r["item"])
+        bound = {"act": URIRef(act.iri)}
+        places = select(source, _CITED, bound)
+        article = {r["x"]: ArticleNo.parse(r["artNo"]).number
+                   for r in select(source, _ARTICLE_OF, bound)}
+        suffix = {r["x"]: _suffix(r["sfxNo"]) for r in select(source, _SUFFIX_OF, bound)}
+        quotes = citation_field(source, {r["x"] for r in places if r["x"] in article}, "quote")
+        for r in places:
+            item, x = r["item"], r["x"]
+            if x not in article:  # the act itself, or a part outside any article
+                whole.add(item)
                 continue
-            number = ArticleNo(ArticleNo.parse(r["artNo"]).number,
-                               ArticleNo.parse(r["sfxNo"]).number if r.get("sfxNo") else 0)
-            prev = cited[r["item"]].get(number)
-            if prev is None or (r.get("quote") and not prev[1]):
-                cited[r["item"]][number] = (versions[act.iri], r.get("quote") or "")
+            number = ArticleNo(article[x], suffix.get(x, 0))
+            quote = next(iter(quotes.get((x, item), ())), "")
+            prev = cited[item].get(number)
+            if prev is None or (quote and not prev[1]):
+                cited[item][number] = (act.version, quote)
     whole -= set(cited)
     info = item_details(source, set(cited) | whole)
-    years: dict[str, int] | None = None  # read only if a citation needs the catalog date
+    later: set[str] | None = None  # read only if a citation needs the catalog's date
     found: list[Impact] = []
     assumed = 0
     for iri, numbers in cited.items():
@@ -199,8 +212,10 @@ def _assess(source: Source, am: Amendment, target: Target, old_version: str,
             numbering, evidence = _numbering(number, version, quote, am, old_version,
                                              old_texts, new_texts)
             if not evidence:
-                years = _catalog_years(source) if years is None else years
-                numbering, evidence = _by_date(am, years.get(info[iri].agency, 0))
+                if later is None:
+                    later = _written_after(source, int(am.after[:4])) if am.after else set()
+                numbering, evidence = (("new", "catalog date") if info[iri].agency in later
+                                       else ("old", "assumed"))
             assumed += evidence == "assumed"
             imp = _judge(info[iri], number, numbering, quote, am)
             if imp is not None:
@@ -216,14 +231,22 @@ def _assess(source: Source, am: Amendment, target: Target, old_version: str,
     return ImpactResult(am, target.acts, tuple(sorted(found, key=Impact.sort_key)), tuple(notes))
 
 
-def _catalog_years(source: Source) -> dict[str, int]:
-    """Per agency, the latest year among the document numbers its catalog cites."""
-    years: dict[str, int] = {}
-    for r in source.select(_AGENCY_NUMBERS):
+def _suffix(number: str) -> int:
+    """The N of a 之N article numbered "20之1" (kg.rdf.graph) or just "1"."""
+    parsed = ArticleNo.parse(number)
+    return parsed.suffix or parsed.number
+
+
+def _written_after(source: Source, year: int) -> set[str]:
+    """Agencies whose catalog cites a document numbered in a year after `year`."""
+    later = set()
+    for r in source.select(_NUMBERS):
         key = number_key(r["number"])
-        if key and key[1]:
-            years[r["agencyLabel"]] = max(years.get(r["agencyLabel"], 0), key[1])
-    return years
+        if key and key[1] > year:
+            later.add(r["act"])
+    if not later:
+        return set()
+    return {r["agencyLabel"] for r in source.select(_AGENCIES_CITING % iri_values("act", later))}
 
 
 def _numbering(number: ArticleNo, version: str, quote: str, am: Amendment, old_version: str,
@@ -240,13 +263,6 @@ def _numbering(number: ArticleNo, version: str, quote: str, am: Amendment, old_v
     if version and (version == old_version or version < am.after):
         return "old", "version"
     return "", ""
-
-
-def _by_date(am: Amendment, written: int) -> tuple[str, str]:
-    """A catalog citing documents of a year after the amendment's was written after it."""
-    if written and am.after and written > int(am.after[:4]):
-        return "new", "catalog date"
-    return "old", "assumed"
 
 
 def _judge(item: ItemInfo, number: ArticleNo, numbering: str, quote: str,

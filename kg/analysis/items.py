@@ -10,18 +10,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kg import patterns as P
+import pyoxigraph as ox
+
 from kg.analysis.source import Source
 
 
 def iri_values(var: str, iris: Iterable[str]) -> str:
-    """A VALUES block for store-originated IRIs, refusing anything that could break out."""
-    parts = []
-    for iri in sorted(set(iris)):
-        if P.ANALYSIS_IRI_FORBIDDEN.search(iri):
-            raise ValueError(f"not a plain IRI: {iri!r}")
-        parts.append(f"<{iri}>")
-    return f"VALUES ?{var} {{ {' '.join(parts)} }}"
+    """A VALUES block of IRIs written by pyoxigraph, which refuses anything not an IRI."""
+    parts = " ".join(str(ox.NamedNode(iri)) for iri in sorted(set(iris)))
+    return f"VALUES ?{var} {{ {parts} }}"
 
 
 @dataclass(frozen=True)
@@ -78,3 +75,29 @@ def item_details(source: Source, iris: Iterable[str]) -> dict[str, ItemInfo]:
             line=int(r["line"]) if r.get("line") else 0,
         )
     return out
+
+
+_CITATION_FIELD = """
+SELECT ?x ?item ?value WHERE {
+  %s
+  ?c kg:cites ?x ; %s ?value .
+  ?item kg:hasCitation ?c .
+}
+"""
+CITATION_FIELDS = {"pinpoint": "kg:pinpointLabel", "quote": "kg:quotedText"}
+
+
+def citation_field(source: Source, nodes: Iterable[str], field: str
+                   ) -> dict[tuple[str, str], list[str]]:
+    """(node, item) -> values of one field (pinpoint, quote) of the citations of `nodes`.
+
+    Queried from the cited nodes (a VALUES block) without OPTIONAL: Oxigraph evaluates an
+    OPTIONAL group on its own before joining, which reads every citation of the graph.
+    """
+    todo = sorted(set(nodes))
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for start in range(0, len(todo), BATCH):
+        block = iri_values("x", todo[start : start + BATCH])
+        for r in source.select(_CITATION_FIELD % (block, CITATION_FIELDS[field])):
+            out[(r["x"], r["item"])].append(r["value"])
+    return {k: sorted(v) for k, v in out.items()}

@@ -18,7 +18,7 @@ from kg.analysis.phrase import (
     same_number,
     title_key,
 )
-from kg.analysis.source import Source
+from kg.analysis.source import Source, select
 from kg.errors import NotFoundError
 from kg.models import DocumentRef, Pinpoint
 from kg.statutes.model import chinese_number
@@ -118,13 +118,13 @@ def find_acts(source: Source, ref: DocumentRef) -> tuple[Act, ...]:
     """Every act node the reference names; NotFoundError (with close labels) if none."""
     if ref.number:
         wanted = _normalised_number(ref.number)
-        rows = source.select(_BY_NUMBER + _ACT_FIELDS + "}", {"wanted": wanted})
+        rows = select(source, _BY_NUMBER + _ACT_FIELDS + "}", {"wanted": wanted})
         if rows:
             return tuple(_acts(rows))
     if ref.title:
         key = title_key(ref.title)
         for variant in dict.fromkeys((ref.title.strip("《》 "), key, "中华人民共和国" + key)):
-            rows = source.select(_BY_TITLE + _ACT_FIELDS + "}", {"wanted": variant})
+            rows = select(source, _BY_TITLE + _ACT_FIELDS + "}", {"wanted": variant})
             if rows:
                 return tuple(_acts(rows))
     return _scan(source, ref)
@@ -133,7 +133,7 @@ def find_acts(source: Source, ref: DocumentRef) -> tuple[Act, ...]:
 def _scan(source: Source, ref: DocumentRef) -> tuple[Act, ...]:
     """Compare normalised keys against every act label; suggest close labels on failure."""
     labels: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for r in source.select(_ALL_LABELS):
+    for r in select(source, _ALL_LABELS):
         labels[r["act"]].append((r["kind"], r["label"]))
     hits: set[str] = set()
     wanted_number = number_key(ref.number) if ref.number else None
@@ -147,7 +147,7 @@ def _scan(source: Source, ref: DocumentRef) -> tuple[Act, ...]:
     if hits:
         rows = []
         for act in sorted(hits):
-            rows += source.select(
+            rows += select(source,
                 "SELECT ?act ?title ?short ?number ?version WHERE {" + _ACT_FIELDS + "}",
                 {"act": _iri(act)},
             )
@@ -189,16 +189,17 @@ def resolve(source: Source, phrase: str, article: int | str | None = None,
     return Target(phrase=phrase, acts=find_acts(source, ref), pinpoint=pin)
 
 
-# Children of a node of one kind and number (numbers compared as strings: "20").
+# Children of a node of one kind and number (numbers compared as strings: "20"; a 之N
+# article is numbered "20之1" by kg.rdf.graph, so it is also looked for by that name).
 _CHILD = """
-SELECT ?node ?parent ?kind ?number WHERE {
+SELECT ?node WHERE {
   ?node eli:is_part_of ?parent ; a ?kind ; eli:number ?n .
-  FILTER(STR(?n) = ?number)
+  FILTER(STR(?n) = ?number || STR(?n) = ?alias)
 }
 """
 # Points (项) anywhere under an article: under it directly or under one of its paragraphs.
 _POINT = """
-SELECT ?node ?parent ?number WHERE {
+SELECT ?node WHERE {
   ?node eli:is_part_of+ ?parent ; a kg:Point ; eli:number ?n .
   FILTER(STR(?n) = ?number)
 }
@@ -211,24 +212,25 @@ def subdivisions(source: Source, target: Target) -> tuple[str, ...]:
 
     pin = target.pinpoint
     nodes = [a.iri for a in target.acts]
-    steps: list[tuple[str, object, int]] = []
+    steps: list[tuple[str, object, int, str]] = []
     if pin.article is not None:
-        steps.append(("child", KG.Article, pin.article))
+        steps.append(("child", KG.Article, pin.article, ""))
         if pin.article_suffix:
-            steps.append(("child", KG.Article, pin.article_suffix))
+            steps.append(("child", KG.Article, pin.article_suffix,
+                          f"{pin.article}之{pin.article_suffix}"))
         if pin.paragraph:
-            steps.append(("child", KG.Paragraph, pin.paragraph))
+            steps.append(("child", KG.Paragraph, pin.paragraph, ""))
         if pin.item:
-            steps.append(("point", KG.Point, pin.item))
-    for how, kind, number in steps:
+            steps.append(("point", KG.Point, pin.item, ""))
+    for how, kind, number, alias in steps:
         found: list[str] = []
         for parent in nodes:
             binds = {"parent": _iri(parent), "number": str(number)}
             if how == "child":
-                binds["kind"] = kind
-                rows = source.select(_CHILD, binds)
+                binds.update(kind=kind, alias=alias or str(number))
+                rows = select(source, _CHILD, binds)
             else:
-                rows = source.select(_POINT, binds)
+                rows = select(source, _POINT, binds)
             found += [r["node"] for r in rows]
         nodes = sorted(set(found))
     return tuple(nodes)

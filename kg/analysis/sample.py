@@ -13,6 +13,7 @@ from rdflib.namespace import PROV, RDFS, SKOS, XSD
 
 from kg.models import Pinpoint
 from kg.rdf import vocab as V
+from kg.rdf.graph import step_label
 from kg.rdf.iris import Iris
 
 IRIS = Iris()
@@ -54,16 +55,19 @@ _KIND = {"art": V.Article, "suffix": V.Article, "para": V.Paragraph, "item": V.P
 
 def _sub(g: Graph, act: URIRef, pin: Pinpoint, text: str = "") -> URIRef:
     """Create every node on the pinpoint's path under `act`, linked both ways."""
-    parent, node = act, act
+    parent, node, previous = act, act, 0
     for kind, number in pin.path():
         node = URIRef(f"{parent}/{kind}/{number}")
         g.add((node, RDF.type, V.LegalResourceSubdivision))
         g.add((node, RDF.type, _KIND[kind]))
         g.add((node, V.ELI.is_part_of, parent))
         g.add((parent, V.ELI.has_part, node))
-        g.add((node, V.ELI.number, Literal(str(number))))
+        # Labelled and numbered as kg.rdf.graph does: 第二十条之一 is "20之1".
+        label, eli_number = step_label(kind, number, previous)
+        g.add((node, SKOS.prefLabel, Literal(label)))
+        g.add((node, V.ELI.number, Literal(eli_number)))
         g.add((node, V.ordinal, Literal(number)))
-        parent = node
+        parent, previous = node, number
     if text:
         g.add((node, V.text, Literal(text)))
     return node

@@ -2,8 +2,14 @@
 
 The analysis code talks only to `Source.select(sparql, bindings)`. It runs on the project's
 `kg.rdf.store.Store` when given one, and on a bare `pyoxigraph.Store` (tests, notebooks)
-through `OxigraphSource`. User values reach SPARQL only as bound values (`bindings`,
-passed to Oxigraph as substitutions), never pasted into the query text.
+through `OxigraphSource`.
+
+User values reach SPARQL only as bound values: `select(source, sparql, bindings)` writes them
+as one VALUES row opening the WHERE group, each term serialised by pyoxigraph (escaped
+N-Triples; IRIs validated), so a value can never end the literal or IRI it stands in. A
+VALUES row rather than Oxigraph substitutions because Oxigraph plans a substituted variable
+as unbound: `?x eli:is_part_of* ?target . ?item kg:basis ?x` with ?target substituted runs
+from every item (50-100x slower at 6,400 items); with VALUES it starts from the target.
 """
 
 from __future__ import annotations
@@ -24,11 +30,7 @@ Binding = URIRef | Literal | str | int
 
 class Source(Protocol):
     def select(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> list[dict]:
-        """Rows of a SELECT query as dicts of variable -> str (None when unbound).
-
-        Oxigraph substitutes only projected variables, so queries here SELECT every
-        variable they bind.
-        """
+        """Rows of a SELECT query as dicts of variable -> str (None when unbound)."""
 
 
 def to_oxigraph(value: Binding) -> ox.NamedNode | ox.Literal | ox.BlankNode:
@@ -53,6 +55,31 @@ def to_oxigraph(value: Binding) -> ox.NamedNode | ox.Literal | ox.BlankNode:
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
+def bind(sparql: str, bindings: Mapping[str, Binding] | None) -> str:
+    """The query with `bindings` as a VALUES row opening its (first) WHERE group."""
+    if not bindings:
+        return sparql
+    for name in bindings:
+        if not name.isidentifier() or not name.isascii():
+            raise QueryError(f"not a variable name: {name!r}")
+    try:
+        row = " ".join(str(to_oxigraph(v)) for v in bindings.values())
+    except ValueError as err:  # pyoxigraph refuses an IRI that is not one
+        raise QueryError(f"cannot bind a value: {err}") from err
+    at = sparql.find("WHERE {")
+    if at < 0:
+        raise QueryError("cannot bind values: the query has no `WHERE {`")
+    at += len("WHERE {")
+    names = " ".join(f"?{n}" for n in bindings)
+    return f"{sparql[:at]}\n  VALUES ({names}) {{ ({row}) }}{sparql[at:]}"
+
+
+def select(source: Source, sparql: str, bindings: Mapping[str, Binding] | None = None
+           ) -> list[dict]:
+    """Rows of a SELECT on any Source, user values bound safely (see the module doc)."""
+    return source.select(bind(sparql, bindings))
+
+
 def _plain(term: Any) -> str | None:
     if term is None:
         return None
@@ -67,9 +94,8 @@ class OxigraphSource:
         self._prologue = sparql_prologue()
 
     def select(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> list[dict]:
-        subs = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
         try:
-            solutions = self.store.query(self._prologue + sparql, substitutions=subs or None)
+            solutions = self.store.query(self._prologue + bind(sparql, bindings))
         except SyntaxError as err:
             raise QueryError(f"bad SPARQL in kg.analysis: {err}") from err
         names = [v.value for v in solutions.variables]

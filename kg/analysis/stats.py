@@ -36,8 +36,10 @@ _ITEM_ARTICLES = """
 SELECT ?item ?art ?artLabel ?number ?act WHERE {
   ?item kg:basis ?x .
   ?x eli:is_part_of* ?art .
-  ?art a kg:Article ; eli:is_part_of ?act .
+  ?art a kg:Article ; eli:is_part_of+ ?act .
   FILTER NOT EXISTS { ?act eli:is_part_of ?up }
+  # 第二十条之一 nests under 第二十条 but is an article of its own: count it once, alone.
+  FILTER NOT EXISTS { ?x eli:is_part_of* ?inner . ?inner eli:is_part_of ?art ; a kg:Article }
   OPTIONAL { ?art skos:prefLabel ?artLabel }
   OPTIONAL { ?art eli:number ?number }
 }

@@ -7,14 +7,11 @@ from pathlib import Path
 import click
 
 from kg.cli.options import store_option
-from kg.errors import StoreError
 from kg.viz import DEFAULT_DEPTH, DEFAULT_MAX_NODES, ShowOptions, show
 
 
 def open_select(store: Path):
-    """The SELECT function of the embedded store at `store` (read-only)."""
-    if not store.is_dir():
-        raise StoreError(f"no graph store here; build one first with kg build", file=str(store))
+    """The SELECT function of the embedded store at `store` (read-only); StoreError if none."""
     from kg.rdf.store import Store
 
     return Store.open(store, read_only=True).select

@@ -48,9 +48,30 @@ def i(number: int) -> str:
 
 # Predicates and classes, as N-Triples text once.
 TYPE, PREF, ALT, LABEL = n(RDF.type), n(SKOS.prefLabel), n(SKOS.altLabel), n(RDFS.label)
-DERIVED, LINE, IDENT, FORMAT = n(PROV.wasDerivedFrom), n(V.sourceLine), n(DCTERMS.identifier), n(DCTERMS.format)
+DERIVED, LINE, IDENT, FORMAT = (
+    n(PROV.wasDerivedFrom),
+    n(V.sourceLine),
+    n(DCTERMS.identifier),
+    n(DCTERMS.format),
+)
 PART_OF, HAS_PART, NUMBER, ORDINAL = n(ELI.is_part_of), n(ELI.has_part), n(ELI.number), n(V.ordinal)
 AGENCY, UNIT_OF, HAS_UNIT = n(V.agency), n(ORG.unitOf), n(ORG.hasUnit)
+
+
+class NTerms:
+    """`T.basis` is n(V.basis): N-Triples text of a namespace's terms, made on first use."""
+
+    def __init__(self, source: object) -> None:
+        self._source = source
+
+    def __getattr__(self, name: str) -> str:
+        value = n(getattr(self._source, name))
+        setattr(self, name, value)
+        return value
+
+
+T, E, G, P = NTerms(V), NTerms(ELI), NTerms(ORG), NTerms(PROV)  # kg, eli, org, prov
+
 
 # Item fields stored as literals, in the order of kg.models.ITEM_FIELDS.
 ITEM_LITERALS = (
@@ -72,6 +93,7 @@ STEP_CLASS = {
     "subitem": V.SubPoint,
     "sec": V.Section,
 }
+STEP_CLASS_NT = {kind: n(cls) for kind, cls in STEP_CLASS.items()}
 
 
 def lit(value: str | int | bool) -> Literal:
@@ -83,6 +105,7 @@ def lit(value: str | int | bool) -> Literal:
     return Literal(value)
 
 
+@lru_cache(maxsize=65536)
 def catalog_name(file: str) -> str:
     """The catalog's node is named by the file's base name (paths differ between machines)."""
     return PurePath(file.replace("\\", "/")).name or file
@@ -152,26 +175,26 @@ class GraphBuilder:
         a = n(act)
         described = act in self.known
         if not described:
-            yield a, TYPE, n(ELI.LegalResource)
+            yield a, TYPE, E.LegalResource
             yield a, PREF, s(doc.title or doc.number or doc.key)
         # A library act keeps the library's title as prefLabel; catalog spellings are altLabels.
         pref = self.titles.get(act, "") if described else doc.title
         for title in sorted({doc.title, *doc.alt_titles} - {pref, ""}):
             yield a, ALT, s(title)
         for number in sorted({doc.number, *doc.alt_numbers} - {""}):
-            yield a, n(ELI.id_local), s(number)
+            yield a, E.id_local, s(number)
         if not described and doc.kind:
-            yield a, n(V.documentKind), s(doc.kind)
+            yield a, T.documentKind, s(doc.kind)
         if not described and doc.issuer:
-            yield a, n(V.issuerCode), s(doc.issuer)
+            yield a, T.issuerCode, s(doc.issuer)
         for flag in sorted(set(doc.flags)):
-            yield a, n(V.flag), s(flag)
+            yield a, T.flag, s(flag)
         if doc.statute_match:
-            yield a, n(V.statuteMatch), s(doc.statute_match)
+            yield a, T.statuteMatch, s(doc.statute_match)
         for key in doc.promulgates:
-            yield a, n(V.promulgates), n(self.act_iri(key))
+            yield a, T.promulgates, n(self.act_iri(key))
         for key in doc.mentions:
-            yield a, n(V.mentions), n(self.act_iri(key))
+            yield a, T.mentions, n(self.act_iri(key))
 
     def target(self, act: str, pinpoint: Pinpoint) -> str:
         """The most specific node a pinpoint names; with a statute library, a 项 written
@@ -186,7 +209,9 @@ class GraphBuilder:
         cut = kinds.index("item")
         head = act + "".join(f"/{k}/{num}" for k, num in steps[:cut])
         tail = "".join(f"/{k}/{num}" for k, num in steps[cut:])
-        found = [f"{head}/para/{p}{tail}" for p in range(1, 30) if f"{head}/para/{p}{tail}" in self.known]
+        found = [
+            f"{head}/para/{p}{tail}" for p in range(1, 30) if f"{head}/para/{p}{tail}" in self.known
+        ]
         return found[0] if len(found) == 1 else node
 
     def subdivisions(self, act: str, target: str) -> Iterator[Statement]:
@@ -208,8 +233,8 @@ class GraphBuilder:
                 self._done.add(node)
                 label, num = step_label(kind, number, article_number)
                 sub, above = n(node), n(up)
-                yield sub, TYPE, n(ELI.LegalResourceSubdivision)
-                yield sub, TYPE, n(STEP_CLASS[kind])
+                yield sub, TYPE, E.LegalResourceSubdivision
+                yield sub, TYPE, STEP_CLASS_NT[kind]
                 yield sub, PART_OF, above
                 yield above, HAS_PART, sub
                 yield sub, NUMBER, s(num)
@@ -226,8 +251,8 @@ class GraphBuilder:
             return
         self._done.add(cat)
         c = n(cat)
-        yield c, TYPE, n(V.Catalog)
-        yield c, TYPE, n(PROV.Entity)
+        yield c, TYPE, T.Catalog
+        yield c, TYPE, P.Entity
         yield c, LABEL, s(name)
         yield c, FORMAT, s(read.format)
         if read.agency:
@@ -238,7 +263,7 @@ class GraphBuilder:
         node = self._iri("agency", name)
         if node not in self._done:
             self._done.add(node)
-            yield n(node), TYPE, n(ORG.Organization)
+            yield n(node), TYPE, G.Organization
             yield n(node), PREF, s(name)
 
     def unit(self, unit: Unit) -> Iterator[Statement]:
@@ -248,9 +273,9 @@ class GraphBuilder:
         self._done.add(node)
         u, agency = n(node), n(self._iri("agency", unit.agency))
         yield from self.agency(unit.agency)
-        yield u, TYPE, n(ORG.OrganizationalUnit)
+        yield u, TYPE, G.OrganizationalUnit
         if unit.collective:
-            yield u, TYPE, n(V.CollectiveUnit)
+            yield u, TYPE, T.CollectiveUnit
         yield u, PREF, s(unit.name)
         for alias in sorted(set(unit.aliases) - {unit.name, ""}):
             yield u, ALT, s(alias)
@@ -262,7 +287,7 @@ class GraphBuilder:
     def item(self, item: Item) -> Iterator[Statement]:
         node = n(str(self.iris.item(item.agency, item.ident)))
         yield from self.agency(item.agency)
-        yield node, TYPE, n(V.DisclosureItem)
+        yield node, TYPE, T.DisclosureItem
         yield node, PREF, s(item.name or item.ident)
         yield node, IDENT, s(item.ident)
         for name, prop in ITEM_LITERALS:
@@ -274,7 +299,7 @@ class GraphBuilder:
         yield node, LINE, i(max(item.line, 1))
         if self.keywords is not None:
             for word in self.keywords(f"{item.name} {item.content}"):
-                yield node, n(V.keyword), s(word)
+                yield node, T.keyword, s(word)
 
     def citation(self, citation: Citation, number: int, catalog: str) -> Iterator[Statement]:
         item = n(str(self.iris.item(citation.agency, citation.item)))
@@ -282,14 +307,16 @@ class GraphBuilder:
         act = self.act_iri(citation.document_key)
         if act not in self._done and act not in self.known:
             # a document the extraction did not list still gets a valid node
-            yield from self.document(Document(key=citation.document_key, title=citation.document_key))
+            yield from self.document(
+                Document(key=citation.document_key, title=citation.document_key)
+            )
         target = self.target(act, citation.pinpoint)
         yield from self.subdivisions(act, target)
-        yield item, n(V.hasCitation), node
-        yield item, n(V.basis), n(target)
-        yield node, TYPE, n(V.Citation)
-        yield node, n(V.cites), n(target)
-        yield node, n(V.origin), s(citation.origin)
+        yield item, T.hasCitation, node
+        yield item, T.basis, n(target)
+        yield node, TYPE, T.Citation
+        yield node, T.cites, n(target)
+        yield node, T.origin, s(citation.origin)
         for value, prop in (
             (citation.quote, V.quotedText),
             (citation.ref.title, V.titleAsWritten),
@@ -299,12 +326,12 @@ class GraphBuilder:
             if value:
                 yield node, n(prop), s(value)
         for flag in sorted(set(citation.flags)):
-            yield node, n(V.flag), s(flag)
+            yield node, T.flag, s(flag)
         verdict = self.verdicts.get(citation)
         if verdict:
-            yield node, n(V.verdict), s(verdict[0])
+            yield node, T.verdict, s(verdict[0])
             if verdict[1]:
-                yield node, n(V.verdictDetail), s(verdict[1])
+                yield node, T.verdictDetail, s(verdict[1])
         yield node, DERIVED, n(catalog)
         if citation.line > 0:
             yield node, LINE, i(citation.line)
@@ -315,14 +342,14 @@ class GraphBuilder:
             name = catalog_name(repair.file)
             counters[name] += 1
             node = n(str(self.iris.repair(name, counters[name])))
-            yield node, TYPE, n(V.Repair)
-            yield node, n(V.rule), s(repair.rule)
+            yield node, TYPE, T.Repair
+            yield node, T.rule, s(repair.rule)
             if repair.field:
-                yield node, n(V.fieldName), s(repair.field)
-            yield node, n(V.original), s(repair.original)
-            yield node, n(V.repaired), s(repair.repaired)
+                yield node, T.fieldName, s(repair.field)
+            yield node, T.original, s(repair.original)
+            yield node, T.repaired, s(repair.repaired)
             if repair.guess:  # absent means certain
-                yield node, n(V.guess), TRUE
+                yield node, T.guess, TRUE
             yield node, DERIVED, n(self._iri("catalog", name))
             if repair.line > 0:
                 yield node, LINE, i(repair.line)
@@ -349,7 +376,7 @@ def catalog_statements(
         yield from b.document(doc)
     for unit in units:
         yield from b.unit(unit)
-    responsible = n(V.responsibility)
+    responsible = T.responsibility
     for resp in responsibilities:
         yield from b.unit(Unit(resp.agency, resp.unit))  # nothing when already described
         unit_node = n(b._iri("unit", resp.agency, resp.unit))

@@ -8,6 +8,7 @@ segment. A subdivision's IRI nests under its act's: <base>act/<key>/art/20/item/
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -18,10 +19,13 @@ from kg.rdf.vocab import DEFAULT_BASE
 _SAFE_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 
+@lru_cache(maxsize=65536)
 def encode_segment(value: str) -> str:
     """Percent-encode one path segment, keeping non-ASCII letters and digits readable."""
     if not value:
         raise ValueError("an IRI segment cannot be empty")
+    if value.isalnum():  # letters and digits of any script are printable, never spaces
+        return value
     out = []
     for ch in value:
         if ch in _SAFE_ASCII or (ord(ch) > 0x7F and ch.isprintable() and not ch.isspace()):

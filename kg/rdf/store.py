@@ -171,7 +171,8 @@ class Store:
     def _load_chunk(self, chunk: list[str]) -> None:
         data = "".join(chunk).encode("utf-8")
         try:
-            self.inner.bulk_load(data, ox.RdfFormat.N_TRIPLES)
+            # lenient: the lines come from kg.rdf.terms, which escapes every term itself
+            self.inner.bulk_load(data, ox.RdfFormat.N_TRIPLES, lenient=True)
         except SyntaxError as err:  # a bug in a triple producer, not user input
             raise StoreError(f"could not load generated triples: {err}") from err
 

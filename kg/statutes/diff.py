@@ -19,6 +19,8 @@ from kg.statutes.model import Act, Article, chinese_number
 CHANGED_THRESHOLD = 0.5
 # Changed articles are sought this many positions around where they would be expected.
 _WINDOW = 40
+# Share of the shorter text's character pairs two texts must share before difflib is asked.
+_MIN_SHARED_BIGRAMS = 0.3
 # Characters of each side shown in a short diff.
 _DIFF_CONTEXT = 60
 # Equal runs this short between two changes are folded into one change.
@@ -111,13 +113,18 @@ def _candidates(old_words, new_words, pairs, used):
     new_left = [j for j in range(len(new_words)) if j not in used]
     scale = len(new_words) / max(1, len(old_words))
     window = max(_WINDOW, abs(len(new_words) - len(old_words)) + _WINDOW // 2)
+    grams = {k: _bigrams(w) for k, w in enumerate(new_words) if k in set(new_left)}
     found = []
     for i in old_left:
         matcher = SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(old_words[i])
+        old_grams = _bigrams(old_words[i])
         for j in new_left:
             if abs(j - i * scale) > window:
                 continue  # a changed article does not travel far; moved ones pair exactly
+            shared = len(old_grams & grams[j])
+            if shared < _MIN_SHARED_BIGRAMS * min(len(old_grams), len(grams[j])):
+                continue  # cheap test first: texts this different never reach the threshold
             matcher.set_seq1(new_words[j])
             if matcher.real_quick_ratio() < CHANGED_THRESHOLD:
                 continue
@@ -129,6 +136,10 @@ def _candidates(old_words, new_words, pairs, used):
                 found.append((score, -abs(i - j), i, j))
     found.sort(reverse=True)
     return [(score, i, j) for score, _, i, j in found]
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[k : k + 2] for k in range(len(text) - 1)}
 
 
 def _crosses(pairs: dict[int, tuple[int, float]], i: int, j: int) -> bool:

@@ -104,6 +104,9 @@ def ask(store: Any, question: str, amendments: Sequence[Path] | None = None,
         return _citing_documents(source, intent)
     query = sparql.UNIT_OF_ITEM if intent.form == "unit" else sparql.BASIS_OF_ITEM
     rows = [_without(r, "label") for r in source.select(query, {"label": intent.subject})]
+    # An item named exactly so hides items whose names merely contain the words.
+    exact = [r for r in rows if r["item"] == intent.subject]
+    rows = exact or rows
     if not rows and not source.select(sparql.ITEMS_NAMED, {"label": intent.subject}):
         from kg.errors import NotFoundError
 
@@ -142,8 +145,10 @@ def _depends(source: Any, intent: Intent) -> Answer:
     from kg.analysis.depends import depends
 
     result = depends(source, intent.subject)
-    return Answer(intent, _summary(result, f"items resting on {intent.subject}"),
-                  tuple(_records(result)), tuple(_queries(result, "kg.analysis.depends", _DEPENDS_QUERIES)))
+    bound = {"_DIRECT": ("target", list(result.nodes)),
+             "_ACT_ONLY": ("act", [a.iri for a in result.target.acts])}
+    return Answer(intent, _summary(result, f"items resting on {result.target.label}"),
+                  tuple(_records(result)), tuple(_queries(result, "kg.analysis.depends", bound)))
 
 
 def _impact(source: Any, intent: Intent, amendments: Sequence[Path], statutes: Path | None) -> Answer:
@@ -151,8 +156,10 @@ def _impact(source: Any, intent: Intent, amendments: Sequence[Path], statutes: P
 
     change, old_texts, new_texts = _amendment(source, intent.subject, amendments, statutes)
     result = impact(source, change, old_texts=old_texts, new_texts=new_texts)
+    acts = [a.iri for a in result.acts]
+    bound = {"_CITED": ("act", acts), "_TEXTS": ("act", acts)}
     return Answer(intent, _summary(result, f"items affected by {change.describe()}"),
-                  tuple(_records(result)), tuple(_queries(result, "kg.analysis.impact", _IMPACT_QUERIES)))
+                  tuple(_records(result)), tuple(_queries(result, "kg.analysis.impact", bound)))
 
 
 def _amendment(source: Any, subject: str, amendments: Sequence[Path], statutes: Path | None):
@@ -212,18 +219,22 @@ def _records(result: Any) -> list[dict[str, Any]]:
     return [dict(r) for r in result]
 
 
-# Until the analysis results carry the queries they ran, their module constants are shown.
-_DEPENDS_QUERIES = ("_DIRECT", "_ACT_ONLY")
-_IMPACT_QUERIES = ("_CITED", "_TEXTS")
-
-
-def _queries(result: Any, module: str, names: tuple[str, ...]) -> list[str]:
+def _queries(result: Any, module: str, bound: dict[str, tuple[str, list[str]]]) -> list[str]:
+    """The SPARQL an analysis ran: its result's own `queries` when it reports them, else
+    the module's query constants with the values it bound (until the analysis results
+    carry their queries)."""
     for name in ("queries", "sparql"):
         value = getattr(result, name, None)
         if value:
             return [value] if isinstance(value, str) else list(value)
     found = importlib.import_module(module)
-    return [_shown(getattr(found, n)) for n in names if isinstance(getattr(found, n, None), str)]
+    out = []
+    for name, (var, values) in bound.items():
+        text = getattr(found, name, None)
+        if isinstance(text, str):
+            comment = "".join(f"# bound: ?{var} = <{v}>\n" for v in values)
+            out.append(comment + _shown(text))
+    return out
 
 
 def _summary(result: Any, default: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,34 +105,32 @@ class SearchIndex:
         self.tokenizer = tokenizer
 
     @classmethod
-    def build(cls, store: Any, progress: Callable[[int], None] | None = None) -> SearchIndex:
-        terms = graph_terms(store)
+    def build(cls, store: Any, terms: list[str] | None = None) -> SearchIndex:
+        """A fresh index of everything searchable in the store (no cache)."""
+        terms = graph_terms(store) if terms is None else terms
         tokenizer = TextTokenizer(load_tokenizer(terms))
         docs = read_documents(store)
-        token_lists = _tokenise_all(tokenizer, terms, docs)
-        return cls(docs, BM25.from_documents(token_lists), tokenizer)
+        return cls(docs, BM25.from_documents(_tokenise_all(tokenizer, terms, docs)), tokenizer)
 
     @classmethod
-    def open(cls, store: Any, store_path: Path | None = None) -> SearchIndex:
-        """The index of a store, from the cache when the store has not changed since."""
+    def open(cls, store: Any, store_path: Path) -> SearchIndex:
+        """The index of the store at `store_path`, from the cache while the store's files
+        are unchanged; built and cached otherwise."""
         terms = graph_terms(store)
-        if store_path is None:
-            return cls.build(store)
         key = hashlib.sha256(
             f"{INDEX_FORMAT}:{store_fingerprint(store_path)}:{dictionary_key(terms)}".encode()
         ).hexdigest()[:20]
         path = cache_dir() / f"index-{key}.marshal"
-        tokenizer = TextTokenizer(load_tokenizer(terms))
         try:
             rows, postings = marshal.loads(path.read_bytes())
+            tokenizer = TextTokenizer(load_tokenizer(terms))
             return cls([Doc(*row) for row in rows], BM25.from_bytes(postings), tokenizer)
         except (OSError, ValueError, EOFError, TypeError):
             pass
-        docs = read_documents(store)
-        bm25 = BM25.from_documents(_tokenise_all(tokenizer, terms, docs))
-        rows = [(d.iri, d.kind, d.title, d.text, d.context) for d in docs]
-        write_cache(path, marshal.dumps((rows, bm25.to_bytes())))
-        return cls(docs, bm25, tokenizer)
+        index = cls.build(store, terms)
+        rows = [(d.iri, d.kind, d.title, d.text, d.context) for d in index.docs]
+        write_cache(path, marshal.dumps((rows, index.bm25.to_bytes())), prefix="index-")
+        return index
 
     def query_terms(self, query: str) -> list[str]:
         """Documents are indexed with every dictionary part of their words, queries with

@@ -107,20 +107,21 @@ def legal_tokenizer() -> jieba.Tokenizer:
     return load_tokenizer(LEGAL_TERMS)
 
 
-def write_cache(path: Path, data: bytes) -> None:
-    """Atomic write; a cache that cannot be written only costs speed next time."""
+def write_cache(path: Path, data: bytes, prefix: str = "jieba-") -> None:
+    """Atomic write; a cache that cannot be written only costs speed next time. Only the
+    KEEP_CACHES newest files of the kind (`prefix`) are kept."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
-        _prune(path.parent)
+        _prune(path.parent, prefix)
     except OSError:
         return
 
 
-def _prune(folder: Path) -> None:
-    caches = sorted(folder.glob("jieba-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+def _prune(folder: Path, prefix: str) -> None:
+    caches = sorted(folder.glob(f"{prefix}*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in caches[KEEP_CACHES:]:
         old.unlink(missing_ok=True)

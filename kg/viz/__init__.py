@@ -27,8 +27,8 @@ __all__ = [
 ]
 
 
-def show(select: Select, output: Path, options: ShowOptions = ShowOptions()) -> View:
+def show(select: Select, output: Path, options: ShowOptions | None = None) -> View:
     """Select the view from a store's SELECT function and write its page to output."""
-    view = select_view(select, options)
+    view = select_view(select, options or ShowOptions())
     write(view, output)
     return view

@@ -21,7 +21,8 @@ SEED = 20190403
 MAX_HUBS = 1000  # above this, only the best-connected hubs take part in the force layout
 ITERATIONS = 80
 MAX_SEPARATE = 2500  # all nodes are pushed apart in views up to this size (n^2 work)
-SPACING = 50.0  # pixels between neighbouring leaves on a spiral
+SPACING = 60.0  # pixels between neighbouring leaves on a spiral
+ASPECT = 1.6  # screens are wider than tall: stretch the layout to fit one
 _GOLDEN = math.pi * (3 - math.sqrt(5))
 
 
@@ -103,8 +104,8 @@ def layout(nodes: list[Node], edges: list[Edge]) -> dict[str, tuple[int, int]]:
     weights = {k: 1.0 + math.log(w) for k, w in weights.items()}
     unit = force_layout(len(hubs), weights)
     # Scale so the area grows with the whole graph, not with the hubs alone.
-    side = SPACING * 2.2 * math.sqrt(max(len(ids), 1))
-    spread = separate(unit * side, 2.5 * SPACING)
+    side = SPACING * 1.6 * math.sqrt(max(len(ids), 1))
+    spread = separate(unit * side * np.array([ASPECT, 1.0]), 2.5 * SPACING)
     pos: dict[str, tuple[float, float]] = {
         h: (float(spread[i, 0]), float(spread[i, 1])) for h, i in index.items()
     }

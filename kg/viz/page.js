@@ -159,7 +159,7 @@
     var kind = DATA.nodeInfo[i][0];
     if (hiddenKinds[kind]) setKindVisible(kind, true);
     network.selectNodes([i]);
-    network.focus(i, { scale: Math.max(network.getScale(), 1.2), animation: false });
+    network.focus(i, { scale: Math.max(network.getScale(), 0.9), animation: false });
     window.kg.focused = i;
     showNodePanel(i);
   }

@@ -25,13 +25,13 @@ from kg.viz.model import EDGE_KINDS, KINDS, View
 HERE = Path(__file__).resolve().parent
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
 
-# kind -> (vis shape, colour, size); colour AND shape differ so the legend works in grey too.
+# Colour AND shape differ, so kinds stay apart in grey print and for colour-blind readers.
 NODE_STYLES = {  # kind -> (vis shape, colour, size, label font size)
-    "agency": ("star", "#2e7d32", 26, 26),
+    "agency": ("star", "#2e7d32", 28, 26),
     "unit": ("square", "#00897b", 14, 18),
     "item": ("dot", "#1e88e5", 7, 13),
     "act": ("diamond", "#f57c00", 20, 20),
-    "article": ("triangle", "#d81b60", 11, 16),
+    "article": ("triangle", "#d81b60", 12, 16),
     "paragraph": ("triangleDown", "#8e24aa", 9, 13),
     "point": ("hexagon", "#6d4c41", 8, 13),
     "section": ("hexagon", "#757575", 8, 13),
@@ -44,6 +44,7 @@ EDGE_STYLES = {  # kind -> (colour, dashed)
     "unit of": ("#66bb6a", True),
     "agency": ("#66bb6a", True),
 }
+MAX_DASHED_EDGES = 1500
 LABEL_LIMIT = 14  # characters of a label drawn on the canvas; the tooltip has the rest
 
 OPTIONS = {
@@ -78,6 +79,11 @@ def short(label: str, limit: int = LABEL_LIMIT) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
+def dashed(view: View) -> bool:
+    """Dashed edges cost much canvas time; big views tell edge kinds apart by colour alone."""
+    return len(view.edges) <= MAX_DASHED_EDGES
+
+
 def network(view: View) -> Network:
     """A pyvis Network holding the view, its lists filled directly (add_node is quadratic)."""
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
@@ -95,17 +101,22 @@ def network(view: View) -> Network:
         }
         for n in view.nodes
     ]
-    net.edges = [
-        {
+    dashes = dashed(view)
+    net.edges = []
+    for i, e in enumerate(view.edges):
+        colour, dash = EDGE_STYLES[e.kind]  # vis has no edge groups: style each edge
+        edge = {
             "id": i,
             "from": index[e.source],
             "to": index[e.target],
             "label": e.kind if e.count == 1 else f"{e.kind} ×{e.count}",
-            "group": e.kind,
-            **({"width": min(0.7 + e.count / 4, 4)} if e.count > 1 else {}),
+            "color": {"color": colour, "highlight": colour, "opacity": 0.75},
         }
-        for i, e in enumerate(view.edges)
-    ]
+        if e.count > 1:
+            edge["width"] = min(0.7 + e.count / 4, 4)
+        if dash and dashes:
+            edge["dashes"] = True
+        net.edges.append(edge)
     groups = {
         k: {"shape": s, "size": size, "font": {"size": font},
             "color": {"background": c, "border": "#333333",
@@ -118,11 +129,6 @@ def network(view: View) -> Network:
 
 def page_data(view: View, net: Network) -> dict:
     """Everything the page script needs, as plain data (text is never markup)."""
-    for edge in net.edges:  # vis has no edge groups: colour each edge by its kind
-        colour, dashed = EDGE_STYLES[edge.pop("group")]
-        edge["color"] = {"color": colour, "highlight": colour, "opacity": 0.75}
-        if dashed:
-            edge["dashes"] = True
     return {
         "nodes": net.nodes,
         "edges": net.edges,
@@ -130,8 +136,6 @@ def page_data(view: View, net: Network) -> dict:
         "nodeInfo": [[n.kind, n.label, [list(p) for p in n.info], list(n.terms)] for n in view.nodes],
         "edgeInfo": [[e.kind, e.count, [list(p) for p in e.info]] for e in view.edges],
         "focus": [i for i, n in enumerate(view.nodes) if n.id in set(view.focus)],
-        "kinds": [[k, *NODE_STYLES[k][:2]] for k in KINDS],
-        "edgeKinds": [[k, *EDGE_STYLES[k]] for k in EDGE_KINDS],
     }
 
 
@@ -167,6 +171,7 @@ def render(view: View) -> str:
         kinds_present=kinds_present,
         styles=NODE_STYLES,
         edge_styles=EDGE_STYLES,
+        dashed=dashed(view),
         edge_kinds=[k for k in EDGE_KINDS if any(e.kind == k for e in view.edges)],
         vis_css=(VIS_DIR / "vis-network.css").read_text(encoding="utf-8"),
         page_css=(HERE / "page.css").read_text(encoding="utf-8"),

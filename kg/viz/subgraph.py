@@ -29,8 +29,9 @@ class ShowOptions:
     max_nodes: int = DEFAULT_MAX_NODES
 
 
-def select_view(select: Select, options: ShowOptions = ShowOptions()) -> View:
+def select_view(select: Select, options: ShowOptions | None = None) -> View:
     """Read, filter, focus and fold the graph in the store into one View."""
+    options = options or ShowOptions()
     agencies = names.find_agencies(select, options.agency) if options.agency else []
     units = names.find_units(select, options.unit, agencies) if options.unit else []
     focus = names.find_focus(select, options.focus) if options.focus else None

@@ -111,8 +111,9 @@ def _agency(iris: Iris, agency: str, file: str, units: dict[str, tuple[str, ...]
         yield a, ORG.hasUnit, u
 
 
-def sample_triples(payload: bool = False, iris: Iris = Iris()) -> list[Triple]:
+def sample_triples(payload: bool = False, iris: Iris | None = None) -> list[Triple]:
     """The hand-made graph; with payload, one item's name, content and quote are PAYLOADS."""
+    iris = iris or Iris()
     out: list[Triple] = []
     hy, xx = "衡阳市人力资源和社会保障局", "湘乡市人力资源和社会保障局"
     out += _agency(iris, hy, "hengyang-hrss.txt",
@@ -145,8 +146,9 @@ def sample_triples(payload: bool = False, iris: Iris = Iris()) -> list[Triple]:
     return out
 
 
-def synthetic_triples(n_items: int, seed: int = 7, iris: Iris = Iris()) -> list[Triple]:
+def synthetic_triples(n_items: int, seed: int = 7, iris: Iris | None = None) -> list[Triple]:
     """About n_items items over 20 agencies, 10 units each, 60 acts with 30 articles each."""
+    iris = iris or Iris()
     rng = random.Random(seed)
     out: list[Triple] = []
     agencies = [f"第{a}人力资源和社会保障局" for a in range(20)]

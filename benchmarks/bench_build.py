@@ -1,0 +1,183 @@
+"""Benchmark the build and the Article 20 question at national scale; prints figures only.
+
+    python benchmarks/bench_build.py                  # 3,000 agencies x ~35 items
+    python benchmarks/bench_build.py --agencies 300   # a quicker run
+
+One run reports: build time and items/s (parse to store, end to end, with the time of each
+stage), peak RSS of the build, store size, and the median latency of the Article 20
+question on the embedded store against rdflib's in-memory graph of the same data (in a
+child process, so its memory does not count against the build), plus `kg depends` /
+`kg impact` latencies when kg.analysis is installed.
+Targets (2 cores): >= 5,000 items/s, <= 20 ms median at 100k items, >= 20x rdflib, <= 2 GB RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from benchmarks.generate import generate  # noqa: E402
+from kg.pipeline import build  # noqa: E402
+from kg.rdf.query import load_query  # noqa: E402
+from kg.rdf.store import Store  # noqa: E402
+
+# The rdflib side runs in a child process: parse N-Triples, then time the same query text.
+RDFLIB_CHILD = """
+import json, statistics, sys, time
+import rdflib
+from rdflib.plugins.sparql import prepareQuery
+from kg.rdf.vocab import PREFIXES
+path, text, repeat = sys.argv[1], open(sys.argv[2], encoding="utf-8").read(), int(sys.argv[3])
+started = time.perf_counter()
+graph = rdflib.Graph()
+graph.parse(path, format="nt")
+parse = time.perf_counter() - started
+query = prepareQuery(text, initNs=dict(PREFIXES))
+runs, rows = [], 0
+for _ in range(repeat):
+    t = time.perf_counter()
+    rows = len(list(graph.query(query)))
+    runs.append((time.perf_counter() - t) * 1000)
+print(json.dumps({"parse_s": parse, "median_ms": statistics.median(runs), "rows": rows}))
+"""
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def folder_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
+
+
+def median_ms(fn, repeat: int) -> float:
+    fn()  # warm up
+    runs = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        runs.append((time.perf_counter() - t) * 1000)
+    return statistics.median(runs)
+
+
+def line(label: str, value: str) -> None:
+    print(f"{label:<44} {value}")
+
+
+def rdflib_figures(store_path: Path, text: str, repeat: int, work: Path) -> dict | None:
+    nt = work / "graph.nt"
+    rq = work / "article20.rq"
+    with Store.open(store_path) as st:
+        st.inner.dump(str(nt), ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    rq.write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", RDFLIB_CHILD, str(nt), str(rq), str(repeat)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    if done.returncode != 0:
+        print(done.stderr[-2000:], file=sys.stderr)
+        return None
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--agencies", type=int, default=3000)
+    parser.add_argument("--items", type=int, default=35, help="average items per agency")
+    parser.add_argument(
+        "--work", type=Path, default=None, help="folder for corpus and store (temporary)"
+    )
+    parser.add_argument("--repeat", type=int, default=50, help="runs of each query on the store")
+    parser.add_argument("--rdflib-repeat", type=int, default=3)
+    parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib comparison")
+    args = parser.parse_args()
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    corpus, store = work / "corpus", work / "store"
+    shutil.rmtree(corpus, ignore_errors=True)
+    t = time.perf_counter()
+    paths = generate(args.agencies, corpus, args.items)
+    line("corpus", f"{len(paths)} catalogs generated in {time.perf_counter() - t:.1f} s ({work})")
+
+    summary = build(paths, store=store)
+    rss = peak_rss_mb()
+    line(
+        "items / citations / triples",
+        f"{summary.items:,} / {summary.citations:,} / {summary.triples:,}",
+    )
+    line("build time (parse to store)", f"{summary.seconds:.1f} s")
+    for stage, seconds in summary.stages:
+        line(f"  {stage}", f"{seconds:.1f} s")
+    line("build throughput", f"{summary.items / summary.seconds:,.0f} items/s   (target >= 5,000)")
+    line("peak RSS of the build", f"{rss:,.0f} MB   (target <= 2,048)")
+    line("store size on disk", f"{folder_mb(store):,.0f} MB")
+
+    article20 = load_query("article20")
+    depends = load_query("depends-on-subdivision")
+    with Store.open(store) as st:
+        rows = st.select(article20)
+        art = st.select(
+            "SELECT ?a WHERE { ?act eli:id_local ?n . ?a eli:is_part_of ?act ; eli:number '20' }",
+            {"n": "国务院令第711号"},
+        )[0]["a"]
+        ms = median_ms(lambda: st.select(article20), args.repeat)
+        bound_ms = median_ms(lambda: st.select(depends, {"subdivision": URIRef(art)}), args.repeat)
+    line("Article 20 question: rows", f"{len(rows):,}")
+    line("Article 20 median, embedded Oxigraph", f"{ms:.2f} ms   (target <= 20 ms)")
+    line("depends-on-subdivision (bound) median", f"{bound_ms:.2f} ms")
+
+    if not args.no_rdflib:
+        figures = rdflib_figures(store, article20, args.rdflib_repeat, work)
+        if figures:
+            line("rdflib in-memory: parse time", f"{figures['parse_s']:.1f} s")
+            line(
+                "Article 20 median, rdflib in-memory",
+                f"{figures['median_ms']:.1f} ms ({figures['rows']:,} rows)",
+            )
+            line(
+                "speed-up of the embedded store",
+                f"{figures['median_ms'] / ms:,.0f}x   (target >= 20x)",
+            )
+
+    try:
+        from kg.analysis.latency import depends_latency, impact_latency
+    except ImportError:
+        line("kg depends / kg impact", "kg.analysis not installed")
+    else:
+        try:
+            dep = depends_latency(store, "国务院令第711号", article=20)
+            line(
+                "kg depends 国务院令第711号 --article 20",
+                f"{dep['median_ms']:.1f} ms median ({dep['items']:,} items)",
+            )
+            amendment = REPO / "data" / "amendments" / "tongjifa-2024.toml"
+            if amendment.is_file():
+                imp = impact_latency(store, amendment)
+                line(
+                    "kg impact tongjifa-2024.toml",
+                    f"{imp['median_ms']:.1f} ms median ({imp['items']:,} items)",
+                )
+        except Exception as err:  # a benchmark reports; it does not stop on another stage's bug
+            line("kg depends / kg impact", f"failed: {err}")
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
