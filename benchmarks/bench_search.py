@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -26,24 +27,31 @@ REPO = Path(__file__).resolve().parents[1]
 SENTENCE = "《中华人民共和国政府信息公开条例》(国务院令第711号)第二十条 由法规信访股负责"
 
 JIEBA_OWN = """
-import time; t = time.perf_counter()
+import time; t = time.perf_counter(); c = time.process_time()
 import jieba, logging; jieba.setLogLevel(logging.WARNING)
 jieba.dt.tmp_dir = {tmp!r}
 list(jieba.cut({sentence!r}))
-print(time.perf_counter() - t)
+print(time.perf_counter() - t, time.process_time() - c)
 """
 KG_LEGAL = """
-import time; t = time.perf_counter()
+import time; t = time.perf_counter(); c = time.process_time()
 from kg.textsearch.lexicon import legal_tokenizer
 list(legal_tokenizer().cut({sentence!r}))
-print(time.perf_counter() - t)
+print(time.perf_counter() - t, time.process_time() - c)
 """
 
 
-def fresh(code: str, env: dict[str, str]) -> float:
+def fresh(code: str, env: dict[str, str]) -> tuple[float, float]:
+    """(wall, CPU) seconds reported by a fresh interpreter running `code`."""
     out = subprocess.run([sys.executable, "-c", code], env=env, check=True,
                          capture_output=True, text=True)
-    return float(out.stdout.strip().splitlines()[-1])
+    wall, cpu = out.stdout.strip().splitlines()[-1].split()
+    return float(wall), float(cpu)
+
+
+def median_of(code: str, env: dict[str, str], repeat: int) -> tuple[float, float]:
+    runs = [fresh(code, env) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
 
 
 def startup(repeat: int) -> None:
@@ -55,14 +63,15 @@ def startup(repeat: int) -> None:
         legal = KG_LEGAL.format(sentence=SENTENCE)
         rows = [
             ("jieba, first run (builds its cache)", fresh(own, env)),
-            ("jieba, its own cache", statistics.median(fresh(own, env) for _ in range(repeat))),
+            ("jieba, its own cache", median_of(own, env, repeat)),
             ("kg legal dictionary, first run (builds)", fresh(legal, env)),
-            ("kg legal dictionary, marshal cache",
-             statistics.median(fresh(legal, env) for _ in range(repeat))),
+            ("kg legal dictionary, marshal cache", median_of(legal, env, repeat)),
         ]
-    print("import + first cut, fresh interpreter (median of", repeat, "where repeated)")
-    for name, seconds in rows:
-        print(f"  {name:<44} {seconds:6.2f} s")
+    print(f"import + first cut, fresh interpreter (median of {repeat} where repeated;"
+          f" load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")
+    print(f"  {'':<44} {'wall':>7} {'CPU':>7}")
+    for name, (wall, cpu) in rows:
+        print(f"  {name:<44} {wall:6.2f}s {cpu:6.2f}s")
 
 
 def search(statutes: Path | None, repeat: int) -> list[str]:
@@ -110,22 +119,27 @@ def bulk(texts: list[str]) -> None:
     texts = texts * max(1, 20000 // len(texts))
     chunks = [texts[i::2] for i in range(2)]
     _cut_all(texts[:1])  # load the dictionary before timing
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     _cut_all(texts)
-    serial = time.perf_counter() - t
-    t = time.perf_counter()
+    serial = (time.perf_counter() - t, time.process_time() - c)
+    t, c = time.perf_counter(), time.process_time()
     with ThreadPoolExecutor(2) as pool:
         list(pool.map(_cut_all, chunks))
-    threads = time.perf_counter() - t
+    threads = (time.perf_counter() - t, time.process_time() - c)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     with ProcessPoolExecutor(2) as pool:
         list(pool.map(_cut_all, chunks))
-    processes = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    processes = (time.perf_counter() - t,
+                 after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     chars = sum(map(len, texts))
-    print(f"bulk tokenising {len(texts)} article texts ({chars / 1e6:.1f} M characters)")
-    print(f"  one process               {serial:6.2f} s")
-    print(f"  2 threads                 {threads:6.2f} s")
-    print(f"  2 processes               {processes:6.2f} s (includes starting them)")
+    print(f"bulk tokenising {len(texts)} article texts ({chars / 1e6:.1f} M characters)"
+          f" (load average {os.getloadavg()[0]:.1f})")
+    print(f"  {'':<26} {'wall':>7} {'CPU':>7}")
+    for name, (wall, cpu) in (("one process", serial), ("2 threads", threads),
+                              ("2 processes (with start)", processes)):
+        print(f"  {name:<26} {wall:6.2f}s {cpu:6.2f}s")
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ first `afterDrawing` event, i.e. from navigation start, including parsing the in
 vis-network and the data; the median of several fresh page loads is printed.
 
 Usage: python benchmarks/bench_show.py [--runs 5] [--nodes 5000] [--chromium /usr/bin/chromium]
+       [--screenshot docs/img/graph.png]   (also saves the README picture of the bundled graph)
 """
 
 from __future__ import annotations
@@ -38,6 +39,19 @@ def first_draw(browser, path: Path, runs: int) -> list[float]:
     return times
 
 
+def screenshot(browser, path: Path, out: Path) -> None:
+    """The README picture: the bundled graph, the regulation found by its decree number."""
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    page.goto(path.resolve().as_uri())
+    page.wait_for_function("window.kg && window.kg.firstDrawMs !== null", timeout=120_000)
+    page.fill("#search", "国务院令第711号")
+    page.press("#search", "Enter")
+    page.evaluate("() => window.kg.network.moveTo({scale: 0.55, animation: false})")
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(out))
+    page.close()
+
+
 def write_timed(select, options: ShowOptions, out: Path) -> dict:
     started = time.perf_counter()
     view = select_view(select, options)
@@ -67,6 +81,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--nodes", type=int, default=5000)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--screenshot", type=Path, default=None, help="PNG of the bundled graph")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -86,6 +101,8 @@ def main() -> int:
             times = first_draw(browser, tmp / page, args.runs)
             rows[name]["first draw ms (median)"] = round(statistics.median(times))
             rows[name]["first draw ms (min-max)"] = f"{round(min(times))}-{round(max(times))}"
+        if args.screenshot:
+            screenshot(browser, tmp / "bundled.html", args.screenshot)
         browser.close()
     for name, row in rows.items():
         print(f"== {name}")

@@ -10,13 +10,13 @@ graph atomically (kg.rdf.store.build_store).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from kg.models import CatalogRead
-from kg.rdf.graph import GraphBuilder, Triple, catalog_lines, lit
+from kg.rdf.graph import GraphBuilder, Triple, catalog_lines
 from kg.rdf.iris import Iris
 from kg.rdf.terms import triple_nt
 
@@ -111,19 +111,17 @@ def graph_lines(
     statute_part: list[Triple] = []
     act_ids: list[str] = []
     if library is not None:
+        from kg.statutes.graph import act_iri, statute_triples
+
         act_ids = sorted({d.statute for d in extraction.documents if d.statute})
         acts = {i: a for i in act_ids if (a := library.act(i)) is not None}
         builder_options["act_iris"] = {
-            d.key: iris.act(acts[d.statute].short_title, acts[d.statute].version_date)
-            for d in extraction.documents
-            if d.statute in acts
+            d.key: act_iri(iris, acts[d.statute]) for d in extraction.documents if d.statute in acts
         }
-        builder_options["titles"] = {
-            iris.act(a.short_title, a.version_date): a.title for a in acts.values()
-        }
+        builder_options["titles"] = {act_iri(iris, a): a.title for a in acts.values()}
         _say(progress, f"checking citations against {len(acts)} cited acts")
         builder_options["verdicts"] = _verdicts(extraction, library)
-        statute_part = list(_statute_triples(library, iris, act_ids, list(acts.values())))
+        statute_part = list(statute_triples(library, iris, act_ids=act_ids))
         builder_options["known"] = {t[0] for t in statute_part}
     counts = {
         "documents": len(extraction.documents),
@@ -151,45 +149,10 @@ def graph_lines(
     return lines(), counts
 
 
-def _verdicts(extraction: Any, library: Any) -> dict:
-    try:
-        from kg.statutes.check import check
-    except ImportError:  # the checker is optional: the graph is complete without verdicts
-        return {}
-    out = {}
-    for result in check(extraction, library):
-        verdict = getattr(result.verdict, "value", result.verdict)
-        out[result.citation] = (str(verdict), str(getattr(result, "detail", "") or ""))
-    return out
+def _verdicts(extraction: Any, library: Any) -> dict[Any, tuple[str, str]]:
+    from kg.statutes.check import check
 
-
-def _statute_triples(library: Any, iris: Iris, act_ids: list[str], acts: list) -> Iterable[Triple]:
-    try:
-        from kg.statutes.graph import statute_triples
-    except ImportError:
-        return _minimal_act_triples(iris, acts)
-    return statute_triples(library, iris, act_ids=act_ids)
-
-
-def _minimal_act_triples(iris: Iris, acts: list) -> Iterator[Triple]:
-    """Act nodes without their text, for when kg.statutes.graph is not available."""
-    from rdflib import Literal
-    from rdflib.namespace import RDF, SKOS, XSD
-
-    from kg.rdf import vocab as V
-
-    for act in acts:
-        node = iris.act(act.short_title, act.version_date)
-        yield node, RDF.type, V.ELI.LegalResource
-        yield node, SKOS.prefLabel, lit(act.title)
-        yield node, V.shortTitle, lit(act.short_title)
-        if act.level:
-            yield node, V.level, lit(act.level)
-        if act.version_date:
-            yield node, V.versionDate, Literal(act.version_date, datatype=XSD.date)
-        for number in act.decree_numbers:
-            yield node, V.ELI.id_local, lit(number)
-        yield node, V.ELI.in_force, V.IN_FORCE if act.in_force else V.NOT_IN_FORCE
+    return {r.citation: (str(r.verdict), str(r.detail or "")) for r in check(extraction, library)}
 
 
 def build(

@@ -228,3 +228,11 @@ def test_a_bound_literal_matches_only_itself(store):
     assert len(rows) == 1
     assert select(store, "SELECT ?act WHERE { ?act eli:id_local ?n }",
                   {"n": '国务院令第711号" || true || "'}) == []
+
+
+def test_the_hand_made_graph_follows_the_shapes():
+    from kg.analysis.sample import sample_graph
+    from kg.rdf.validate import validate_graph
+
+    report = validate_graph(sample_graph())
+    assert report.conforms, report.results[:3]

@@ -142,6 +142,15 @@ def test_cli_reports(bundled_store, tmp_path, fmt, marker):
     assert not list(tmp_path.glob(".*.tmp"))  # the atomic write left no temporary file
 
 
+def test_markdown_report_says_nothing_needs_doing(source):
+    from kg.analysis.report import report
+
+    text = report(impact(source, load(AMENDMENT)), "md")
+    assert "- **Items needing action**: 0" in text
+    assert "- **Items already following the amendment**: 1" in text
+    assert "- **Articles changed / renumbered / repealed / added**: 21 / 45 / 0 / 3" in text
+
+
 @pytest.mark.parametrize("args", [[], ["--old", "a.md"], ["x.toml", "--old", "a", "--new", "b"]])
 def test_cli_needs_one_amendment(bundled_store, args):
     result = CliRunner().invoke(cli, ["impact", *args, "--store", str(bundled_store)])
@@ -153,3 +162,38 @@ def test_cli_bad_amendment_file_is_one_line(bundled_store, tmp_path):
     bad.write_text('act = "统计法"\nchanged = ["第X条"]\n', encoding="utf-8")
     result = CliRunner().invoke(cli, ["impact", str(bad), "--store", str(bundled_store)])
     assert result.exit_code == 2 and "changed" in result.output
+
+
+def test_versions_from_files_and_from_the_library(statutes_dir, statistics_versions):
+    from kg.analysis.versions import amendment_from_versions, load_version
+
+    old, new = statistics_versions
+    am = amendment_from_versions(old, new)
+    assert am.renumbered[N(24)] == N(27) and am.date == "2024-09-13"
+    assert "关于修改〈中华人民共和国统计法〉的决定" in am.amending
+    for spec, date in [("统计法(2009-06-27)", "2009-06-27"), ("统计法@2024-09-13", "2024-09-13"),
+                       ("统计法", "2024-09-13")]:
+        assert load_version(spec, statutes_dir).version_date == date
+
+
+@pytest.mark.parametrize(("spec", "message"), [
+    ("统计法(2001-01-01)", "versions: 2009-06-27, 2024-09-13"),
+    ("没有这部法", "no act called"),
+])
+def test_unknown_library_versions(statutes_dir, spec, message):
+    from kg.analysis.versions import load_version
+    from kg.errors import NotFoundError
+
+    with pytest.raises(NotFoundError, match=message):
+        load_version(spec, statutes_dir)
+
+
+def test_versions_in_the_wrong_order_and_library_names_without_a_library(statistics_versions):
+    from kg.analysis.versions import amendment_from_versions, load_version
+    from kg.errors import StatuteError
+
+    old, new = statistics_versions
+    with pytest.raises(StatuteError, match="older"):
+        amendment_from_versions(new, old)
+    with pytest.raises(StatuteError, match="--statutes"):
+        load_version("统计法(2009-06-27)", None)

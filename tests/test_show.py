@@ -75,6 +75,7 @@ def test_sparql_iri_cannot_end_early(iri, expected):
         ("第20条", Pinpoint(article=20)),
         ("第二十条", Pinpoint(article=20)),
         ("20.3", Pinpoint(article=20, paragraph=3)),
+        ("第二十条第二款", Pinpoint(article=20, paragraph=2)),
     ],
 )
 def test_parse_article(text, expected):
@@ -136,6 +137,8 @@ def test_basis_edges_carry_quotes(view):
          ["(2)", "(9)", "政府信息公开条例", "政府采购", "机构信息", "第20条", "领导信息", "领导信息"]),
         (ShowOptions(focus="国务院令711号：20", depth=1),
          ["(2)", "(9)", "政府信息公开条例", "政府采购", "机构信息", "第20条", "领导信息", "领导信息"]),
+        (ShowOptions(focus="《政府信息公开条例》第二十条第（二）项", depth=1),
+         ["(2)", "第20条", "政府信息公开条例", "机构信息", "领导信息", "领导信息"]),
         (ShowOptions(focus="《就业补助资金管理办法》", depth=1),
          ["就业补助资金", "就业补助资金管理办法", "第24条", "关于印发《就业补助资金管理办法》的通知"]),
         (ShowOptions(focus="财社〔2017〕164号", depth=0),
@@ -182,6 +185,14 @@ def test_folds_articles_then_items_and_says_so(store):
     fewer = select_view(store.select, ShowOptions(max_nodes=10))
     assert len(fewer.nodes) <= 10 and not any(n.kind == "item" for n in fewer.nodes)
     assert "7 items were folded" in fewer.notes[1]
+
+
+def test_empty_store_says_so():
+    from kg.rdf.store import Store
+
+    view = select_view(Store.memory().select)
+    assert view.nodes == () and "Nothing to draw" in view.notes[0]
+    assert "Nothing to draw" in render(view)
 
 
 def test_trims_to_the_nearest_when_folding_is_not_enough(store):

@@ -249,3 +249,17 @@ def test_focus_page(tmp_path, browser):
         assert visit.js("window.kg.nodes.length") == len(view.nodes)
     finally:
         visit.close()
+
+
+def test_folded_page_says_what_was_folded(tmp_path, browser):
+    store = memory_store(sample_triples())
+    view = select_view(store.select, ShowOptions(max_nodes=12))
+    visit = Visit(browser, write(view, tmp_path / "folded.html"))
+    try:
+        assert visit.js("window.kg.nodes.length") == len(view.nodes) <= 12
+        notes = visit.js("document.getElementById('notes').textContent")
+        assert "were folded into their 2 acts" in notes and "items were folded" in notes
+        assert visit.js("window.kg.nodes.get().map(n => n.label)").count("政府信息公开条例 (+4)") == 1
+        assert visit.errors == []
+    finally:
+        visit.close()

@@ -8,7 +8,6 @@ import pytest
 import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
-from rdflib.namespace import XSD as _XSD
 
 from kg.rdf import vocab as V
 from kg.rdf.iris import Iris
@@ -16,7 +15,7 @@ from kg.rdf.vocab import ELI
 from kg.statutes.graph import selected_acts, statute_triples
 from kg.statutes.library import cached_library
 
-XSD_DATE = _XSD.date  # the namespace object itself upsets pytest collection
+XSD_DATE = rdflib.namespace.XSD.date  # not the namespace itself: pytest collection warns on it
 BASE = "https://example.org/id/"
 OGI = URIRef(BASE + "act/政府信息公开条例/2019-04-03")
 STATS_OLD = URIRef(BASE + "act/统计法/2009-06-27")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from kg.analysis.items import ItemInfo, citation_field, item_details
+from kg.analysis.items import ItemInfo, details_under, item_details, pinpoints_under
 from kg.analysis.lookup import Target, resolve, subdivisions
 from kg.analysis.source import Source, as_source, select
 
@@ -117,17 +117,18 @@ def depends(store, phrase: str, article: int | str | None = None,
 def depends_on(source: Source, target: Target, transitive: bool = False) -> DependsResult:
     nodes = subdivisions(source, target)
     acts = {a.iri for a in target.acts}
-    hits: set[tuple[str, str]] = set()
+    pins: dict[str, set[str]] = defaultdict(set)
+    info: dict[str, ItemInfo] = {}
     for node in nodes:
         inner = {r["x"] for r in select(source, _INNER_ARTICLES, {"target": _iri(node)})}
         # No pinpoint (act-only, below) or another article (之一) is not direct.
-        hits |= {(r["x"], r["item"]) for r in select(source, _DIRECT, {"target": _iri(node)})
-                 if r["x"] not in acts and r["x"] not in inner}
-    direct = {item for _, item in hits}
-    pins: dict[str, set[str]] = defaultdict(set)
-    for (x, item), labels in citation_field(source, {x for x, _ in hits}, "pinpoint").items():
-        if (x, item) in hits:
-            pins[item].update(labels)
+        hits = {(r["x"], r["item"]) for r in select(source, _DIRECT, {"target": _iri(node)})
+                if r["x"] not in acts and r["x"] not in inner}
+        info.update(details_under(source, node, {item for _, item in hits}))
+        for key, labels in pinpoints_under(source, node).items():
+            if key in hits:
+                pins[key[1]].update(labels)
+    direct = set(info)
     act_only: set[str] = set()
     for act in sorted(acts):
         act_only |= {r["item"] for r in select(source, _ACT_ONLY, {"act": _iri(act)})}
@@ -140,7 +141,7 @@ def depends_on(source: Source, target: Target, transitive: bool = False) -> Depe
     for seen in (direct, act_only):
         for iri in seen:
             via.pop(iri, None)
-    info = item_details(source, direct | act_only | set(via))
+    info.update(item_details(source, act_only | set(via)))
     found = [
         Dependent(info[i], "direct", tuple(sorted(pins[i])))
         for i in direct

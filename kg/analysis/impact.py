@@ -112,7 +112,7 @@ class ImpactResult:
     def records(self) -> list[dict]:
         """One record per (impact, responsible unit), grouped by agency and unit."""
         rows = []
-        for imp in self.impacts:
+        for imp in sorted(self.impacts, key=lambda i: REASONS.index(i.reason)):
             for unit in imp.item.units:
                 rows.append({
                     "agency": imp.item.agency, "unit": unit, "item": imp.item.name,
@@ -122,7 +122,8 @@ class ImpactResult:
                     "numbering": f"{imp.numbering} ({imp.evidence})" if imp.numbering else "",
                     "source": imp.item.source,
                 })
-        rows.sort(key=lambda r: (r["agency"], r["unit"], r["item"], r["cites"]))
+        # Stable sort: within a unit, the most urgent reason stays first.
+        rows.sort(key=lambda r: (r["agency"], r["unit"]))
         return rows
 
 

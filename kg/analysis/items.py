@@ -101,3 +101,58 @@ def citation_field(source: Source, nodes: Iterable[str], field: str
         for r in source.select(_CITATION_FIELD % (block, CITATION_FIELDS[field])):
             out[(r["x"], r["item"])].append(r["value"])
     return {k: sorted(v) for k, v in out.items()}
+
+
+# The same details, for every item resting on a place or under it, read from the place's
+# side (one walk down per field, no OPTIONAL: see citation_field). ?target is bound.
+_UNDER = "SELECT ?item ?value WHERE {{ ?x eli:is_part_of* ?target . ?item kg:basis ?x ; {} ?value }}"
+_UNDER_FIELDS = {
+    "name": "skos:prefLabel", "agency": "kg:agency/skos:prefLabel", "category": "kg:category",
+    "unit": "kg:responsibility/skos:prefLabel", "file": "prov:wasDerivedFrom/rdfs:label",
+    "line": "kg:sourceLine",
+}
+_UNDER_PINPOINTS = """
+SELECT ?item ?x ?value WHERE {
+  ?x eli:is_part_of* ?target .
+  ?c kg:cites ?x ; kg:pinpointLabel ?value .
+  ?item kg:hasCitation ?c .
+}
+"""
+
+
+def details_under(source: Source, target: str, items: Iterable[str]) -> dict[str, ItemInfo]:
+    """ItemInfo of `items`, all resting on `target` or a place under it (fast for many)."""
+    from rdflib import URIRef
+
+    from kg.analysis.source import select
+
+    wanted = set(items)
+    fields: dict[str, dict[str, set[str]]] = {f: defaultdict(set) for f in _UNDER_FIELDS}
+    for name, path in _UNDER_FIELDS.items():
+        for r in select(source, _UNDER.format(path), {"target": URIRef(target)}):
+            if r["item"] in wanted:
+                fields[name][r["item"]].add(r["value"])
+    out = {}
+    for iri in wanted & set(fields["name"]):
+        def one(name: str, default: str = "") -> str:
+            return min(fields[name].get(iri) or {default})  # noqa: B023 - used at once
+
+        out[iri] = ItemInfo(iri=iri, agency=one("agency"), name=one("name"),
+                            category=one("category"), units=tuple(sorted(fields["unit"][iri]))
+                            or ("",), file=one("file"), line=int(one("line", "0")))
+    missing = wanted - set(out)
+    if missing:  # an item without a name: read it the slow way
+        out.update(item_details(source, missing))
+    return out
+
+
+def pinpoints_under(source: Source, target: str) -> dict[tuple[str, str], set[str]]:
+    """(place, item) -> pinpoint labels of the citations of places at or under `target`."""
+    from rdflib import URIRef
+
+    from kg.analysis.source import select
+
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in select(source, _UNDER_PINPOINTS, {"target": URIRef(target)}):
+        out[(r["x"], r["item"])].add(r["value"])
+    return out

@@ -11,6 +11,8 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass
 
+from rdflib import URIRef
+
 from kg.analysis.phrase import (
     ArticleNo,
     number_key,
@@ -21,6 +23,7 @@ from kg.analysis.phrase import (
 from kg.analysis.source import Source, select
 from kg.errors import NotFoundError
 from kg.models import DocumentRef, Pinpoint
+from kg.rdf.vocab import KG
 from kg.statutes.model import chinese_number
 
 
@@ -149,7 +152,7 @@ def _scan(source: Source, ref: DocumentRef) -> tuple[Act, ...]:
         for act in sorted(hits):
             rows += select(source,
                 "SELECT ?act ?title ?short ?number ?version WHERE {" + _ACT_FIELDS + "}",
-                {"act": _iri(act)},
+                {"act": URIRef(act)},
             )
         return tuple(_acts(rows))
     asked = ref.number or ref.title
@@ -158,12 +161,6 @@ def _scan(source: Source, ref: DocumentRef) -> tuple[Act, ...]:
     close += [x for x in every if wanted_title and wanted_title in x and x not in close][:5]
     hint = f"; close labels: {', '.join(close[:8])}" if close else ""
     raise NotFoundError(f"no act called {asked!r} in the graph{hint}")
-
-
-def _iri(value: str):
-    from rdflib import URIRef
-
-    return URIRef(value)
 
 
 def resolve(source: Source, phrase: str, article: int | str | None = None,
@@ -208,8 +205,6 @@ SELECT ?node WHERE {
 
 def subdivisions(source: Source, target: Target) -> tuple[str, ...]:
     """IRIs of the nodes the pinpoint names, in every act of the target (acts if none)."""
-    from kg.rdf.vocab import KG
-
     pin = target.pinpoint
     nodes = [a.iri for a in target.acts]
     steps: list[tuple[str, object, int, str]] = []
@@ -225,7 +220,7 @@ def subdivisions(source: Source, target: Target) -> tuple[str, ...]:
     for how, kind, number, alias in steps:
         found: list[str] = []
         for parent in nodes:
-            binds = {"parent": _iri(parent), "number": str(number)}
+            binds = {"parent": URIRef(parent), "number": str(number)}
             if how == "child":
                 binds.update(kind=kind, alias=alias or str(number))
                 rows = select(source, _CHILD, binds)

@@ -17,7 +17,7 @@ from kg.output import render
 
 REPORT_FORMATS = ("md", "html", "csv")
 _COLUMNS = ("item", "category", "cites", "reason", "old number", "new number", "action",
-            "source")
+            "numbering", "source")
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -41,15 +41,18 @@ def _title(result: ImpactResult) -> str:
 def _facts(result: ImpactResult) -> list[tuple[str, str]]:
     am = result.amendment
     facts = [("Act", am.act), ("Amended by", " ".join(x for x in (am.amending, am.decree) if x)),
-             ("Date", am.date), ("Versions in the graph",
+             ("Date", am.date), ("Act nodes in the graph",
                                  ", ".join(a.label for a in result.acts)),
              ("Articles changed / renumbered / repealed / added",
               f"{len(am.changed)} / {len(am.renumbered)} / {len(am.repealed)} / {len(am.added)}")]
-    items = {i.item.iri for i in result.impacts}
+    to_do = {i.item.iri for i in result.impacts if i.reason != "current"}
+    current = {i.item.iri for i in result.impacts if i.reason == "current"} - to_do
     counts = Counter(i.reason for i in result.impacts)
-    facts.append(("Items affected", str(len(items))))
+    facts.append(("Items needing action", str(len(to_do))))
+    facts.append(("Items already following the amendment", str(len(current))))
     facts += [(REASON_TEXT[r], str(counts[r])) for r in REASONS if counts[r]]
-    return [(k, v) for k, v in facts if v]
+    # Empty facts and zero counts are left out; the two item counts always show.
+    return [(k, v) for k, v in facts if k.startswith("Items") or (v and v != "0")]
 
 
 def _groups(result: ImpactResult):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 from rdflib import RDF, Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDFS, SKOS, XSD
 
 from kg.models import Pinpoint
 from kg.rdf import vocab as V
@@ -80,6 +80,7 @@ def _item(g: Graph, agency: str, name: str, line: int, category: str, units: tup
     ag = IRIS.agency(agency)
     g.add((item, RDF.type, V.DisclosureItem))
     g.add((item, SKOS.prefLabel, Literal(name)))
+    g.add((item, DCTERMS.identifier, Literal(name)))
     g.add((item, V.category, Literal(category)))
     g.add((item, V.agency, ag))
     g.add((item, V.sourceLine, Literal(line)))
@@ -93,6 +94,8 @@ def _item(g: Graph, agency: str, name: str, line: int, category: str, units: tup
         g.add((cit, RDF.type, V.Citation))
         g.add((cit, V.cites, target))
         g.add((cit, V.sourceLine, Literal(line)))
+        g.add((cit, PROV.wasDerivedFrom, catalog))
+        g.add((cit, V.origin, Literal("provisions" if label else "basis")))
         if label:
             g.add((cit, V.pinpointLabel, Literal(label)))
         if quote:

@@ -1,13 +1,12 @@
 """SPARQL 1.1 servers over HTTP (stdlib urllib only): query, update, Graph Store Protocol.
 
 Works with any conforming server; docs/rdf.md lists the endpoint URLs of Oxigraph, Fuseki,
-GraphDB, Virtuoso and QLever. Credentials may be given in the URL (http://user:pw@host/...)
-and are sent as HTTP Basic authentication.
+GraphDB, Virtuoso and QLever. Credentials may be given in the URL (http://user:pw@host/...):
+they answer the server's Basic or Digest challenge (Virtuoso's /sparql-auth uses Digest).
 """
 
 from __future__ import annotations
 
-import base64
 import json
 import urllib.error
 import urllib.parse
@@ -39,17 +38,22 @@ class Endpoint:
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https"):
             raise EndpointError(f"not an http(s) URL: {url}")
-        if parts.username:
-            token = f"{urllib.parse.unquote(parts.username)}:{urllib.parse.unquote(parts.password or '')}"
-            headers = {
-                **headers,
-                "Authorization": "Basic " + base64.b64encode(token.encode()).decode(),
-            }
+        handlers: list[urllib.request.BaseHandler] = []
+        if parts.username:  # credentials in the URL answer Basic or Digest challenges
             netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
             url = urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            user = urllib.parse.unquote(parts.username)
+            passwords.add_password(None, url, user, urllib.parse.unquote(parts.password or ""))
+            handlers += [
+                urllib.request.HTTPBasicAuthHandler(passwords),
+                urllib.request.HTTPDigestAuthHandler(passwords),
+            ]
         request = urllib.request.Request(url, data=data, headers=headers, method=method)
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with urllib.request.build_opener(*handlers).open(
+                request, timeout=self.timeout
+            ) as response:
                 return response.read()
         except urllib.error.HTTPError as err:
             body = err.read().decode("utf-8", "replace").strip().replace("\n", " ")[:300]

@@ -324,9 +324,4 @@ def _last_text_date(doc: ParsedAct) -> str:
     return max(dates) if dates else ""
 
 
-def library_numbers(library: Library) -> dict[str, tuple[str, ...]]:
-    """decree number -> ids of the acts whose history names it (for the citations stage)."""
-    return {n: tuple(a.id for a in acts) for n, acts in sorted(library.by_number.items())}
-
-
 __all__ = ["Library", "cached_library", "decree_number", "item_of", "locate", "full_text"]

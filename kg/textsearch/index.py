@@ -29,21 +29,23 @@ from kg.textsearch.lexicon import (
 from kg.textsearch.tokenize import TextTokenizer, normalise
 
 KINDS = ("item", "article", "act", "unit")
-INDEX_FORMAT = "kg-search-2"
+INDEX_FORMAT = "kg-search-3"
 # Below this many documents, starting worker processes costs more than it saves.
 PARALLEL_FROM = 4000
 
 
 @dataclass(frozen=True)
 class Doc:
-    """One searchable node: `title` is weighed twice, `text` once; `context` (the agency of
-    an item or unit, the act of an article) is only shown."""
+    """One searchable node: `title` is weighed twice, `text` and `extra` (an item's
+    category) once; `context` (the agency of an item or unit, the act of an article) is
+    only shown, `extra` never."""
 
     iri: str
     kind: str
     title: str
     text: str
     context: str = ""
+    extra: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,8 @@ def store_fingerprint(path: Path) -> str:
 def read_documents(store: Any) -> list[Doc]:
     """Every searchable node of the graph, in a stable order."""
     docs = [
-        Doc(r["iri"], "item", r.get("label") or "", _join(r.get("content"), r.get("category")), r.get("agency") or "")
+        Doc(r["iri"], "item", r.get("label") or "", r.get("content") or "", r.get("agency") or "",
+            r.get("category") or "")
         for r in store.select(sparql.SEARCH_ITEMS)
     ]
     for r in store.select(sparql.SEARCH_ARTICLES):
@@ -128,7 +131,7 @@ class SearchIndex:
         except (OSError, ValueError, EOFError, TypeError):
             pass
         index = cls.build(store, terms)
-        rows = [(d.iri, d.kind, d.title, d.text, d.context) for d in index.docs]
+        rows = [(d.iri, d.kind, d.title, d.text, d.context, d.extra) for d in index.docs]
         write_cache(path, marshal.dumps((rows, index.bm25.to_bytes())), prefix="index-")
         return index
 
@@ -160,7 +163,7 @@ class SearchIndex:
 
 def _tokens(tokenizer: TextTokenizer, doc: Doc) -> list[str]:
     title = tokenizer.terms(doc.title)
-    return title + title + tokenizer.terms(doc.text)
+    return title + title + tokenizer.terms(doc.text) + tokenizer.terms(doc.extra)
 
 
 def _tokenise_all(tokenizer: TextTokenizer, terms: list[str], docs: list[Doc]) -> list[list[str]]:
@@ -187,7 +190,7 @@ def _tokenise_batch(docs: list[Doc]) -> list[list[str]]:
 
 def _matched(terms: list[str], tokenizer: TextTokenizer, doc: Doc) -> tuple[str, ...]:
     """Query terms found in the document, longest first (the order highlighting needs)."""
-    haystack = normalise(f"{doc.title}\n{doc.text}").lower()
+    haystack = normalise(f"{doc.title}\n{doc.text}\n{doc.extra}").lower()
     found = {t for t in terms if t in haystack}
     return tuple(sorted(found, key=lambda t: (-len(t), t)))
 
@@ -195,10 +198,6 @@ def _matched(terms: list[str], tokenizer: TextTokenizer, doc: Doc) -> tuple[str,
 def _versioned(title: str | None, version: str | None) -> str:
     """统计法(2009-06-27): which version of an act, when the graph knows it."""
     return f"{title or ''}({version[:10]})" if version else (title or "")
-
-
-def _join(*parts: str | None) -> str:
-    return "\n".join(p for p in parts if p)
 
 
 def highlight(text: str, terms: Sequence[str], before: str = "【", after: str = "】") -> str:

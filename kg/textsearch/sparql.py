@@ -8,11 +8,13 @@ from kg.rdf.vocab import sparql_prologue
 
 PROLOGUE = sparql_prologue()
 
-# Every label worth one jieba word: act titles, short titles and numbers, units, agencies.
+# Every label worth one jieba word: act titles, short titles and numbers, units, agencies,
+# item categories (事项类别).
 LEXICON_LABELS = PROLOGUE + """SELECT DISTINCT ?label WHERE {
   { ?act a eli:LegalResource . ?act skos:prefLabel|skos:altLabel|kg:shortTitle|eli:id_local ?label }
   UNION { ?unit a org:OrganizationalUnit . ?unit skos:prefLabel|skos:altLabel ?label }
   UNION { ?agency a org:Organization . ?agency skos:prefLabel ?label }
+  UNION { ?item a kg:DisclosureItem ; kg:category ?label }
 } ORDER BY ?label"""
 
 # Items: name, content and category are searched; the agency is shown.

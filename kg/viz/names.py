@@ -126,15 +126,34 @@ def parse_article(text: str) -> Pinpoint:
         raise NotFoundError(f"cannot read {text!r} as an article", field="focus") from err
 
 
+def _split_phrase(text: str) -> tuple[str, Pinpoint | None]:
+    """`政府信息公开条例第二十条` (no colon) -> the act's words and the pinpoint, via kg.resolve."""
+    try:
+        from kg.resolve import parse_user_reference
+
+        ref, pinpoint = parse_user_reference(text)
+    except Exception:  # noqa: BLE001 - without a parse, the whole text names the act
+        return text, None
+    if pinpoint.is_empty or not (ref.title or ref.number):
+        return text, None
+    return ref.title or ref.number, pinpoint
+
+
 def find_focus(select: Select, text: str) -> str:
-    """The IRI of `ACT` or `ACT:ARTICLE` (the colon may be full-width)."""
+    """The IRI of `ACT`, `ACT:ARTICLE` (the colon may be full-width) or `ACT第X条`."""
     act_text, sep, article = text.replace("：", ":").rpartition(":")
+    pinpoint = parse_article(article) if sep and article.strip() else None
     if not sep:
-        act_text, article = text, ""
+        try:
+            return find_act(select, text)
+        except NotFoundError:
+            act_text, pinpoint = _split_phrase(text)
+            if pinpoint is None:
+                raise
     act = find_act(select, act_text)
-    if not article.strip():
+    if pinpoint is None:
         return act
-    iri = str(Iris().subdivision(act, parse_article(article)))
+    iri = str(Iris().subdivision(act, pinpoint))
     if not run(select, f"SELECT ?t WHERE {{ {sparql_iri(iri)} a ?t }} LIMIT 1"):
-        raise NotFoundError(f"{act_text} has no {article.strip()} in the graph", field="focus")
+        raise NotFoundError(f"{act_text} has no {pinpoint.label()} in the graph", field="focus")
     return iri

@@ -45,6 +45,7 @@ EDGE_STYLES = {  # kind -> (colour, dashed)
     "agency": ("#66bb6a", True),
 }
 MAX_DASHED_EDGES = 1500
+MAX_ARROW_EDGES = 3000
 LABEL_LIMIT = 14  # characters of a label drawn on the canvas; the tooltip has the rest
 
 OPTIONS = {
@@ -82,6 +83,12 @@ def short(label: str, limit: int = LABEL_LIMIT) -> str:
 def dashed(view: View) -> bool:
     """Dashed edges cost much canvas time; big views tell edge kinds apart by colour alone."""
     return len(view.edges) <= MAX_DASHED_EDGES
+
+
+def arrows(view: View) -> bool:
+    """Arrow heads cost about a quarter of the first draw of a big view; the direction of
+    every edge kind is fixed anyway (item -> law or unit, part -> whole, notice -> act)."""
+    return len(view.edges) <= MAX_ARROW_EDGES
 
 
 def network(view: View) -> Network:
@@ -124,6 +131,8 @@ def network(view: View) -> Network:
         for k, (s, c, size, font) in NODE_STYLES.items()
     }
     net.options = {**OPTIONS, "groups": groups}
+    if not arrows(view):
+        net.options["edges"] = {**OPTIONS["edges"], "arrows": {"to": {"enabled": False}}}
     return net
 
 

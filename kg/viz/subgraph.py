@@ -50,6 +50,8 @@ def select_view(select: Select, options: ShowOptions | None = None) -> View:
         nodes = {k: v for k, v in nodes.items() if k in distance}
         edges = [e for e in edges if e.source in nodes and e.target in nodes]
     nodes, edges = fit(nodes, edges, options.max_nodes, distance, notes, keep=set(distance))
+    if not nodes:
+        notes.append("Nothing to draw: the store holds no disclosure items that match.")
     title = " · ".join(
         p for p in (
             f"focus {options.focus}" if options.focus else "",
