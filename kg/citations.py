@@ -1,6 +1,6 @@
 """The citations stage: items in, citations, documents, units and repairs out.
 
-    extract(reads, library=None, reference_text=None) -> Extraction
+    extract(reads, library=None, reference_text=None, on_date=None) -> Extraction
 
 Per item: clean the 公开依据 and 条款内容 cells (every change recorded as a Repair), find the
 citations in each, resolve every document to one key across all catalogs, and merge the two
@@ -68,13 +68,15 @@ def extract(
     reads: Sequence[CatalogRead],
     library: Any = None,
     reference_text: ReferenceText | None = None,
+    on_date: str | None = None,
 ) -> Extraction:
     """Citations, documents, units and repairs of the items of every catalog read.
 
     `library` (a kg.statutes.Library) is optional: with it, documents are matched to statute
     acts (Document.statute, statute_match) and its article texts restore spam in quotes.
     `reference_text` is another source of such texts: a callable (document key, pinpoint) ->
-    words, or a Library (its `reference_text` is used).
+    words, or a Library (its `reference_text` is used). `on_date` (ISO), the catalogs' date
+    when known, picks the version of an act cited without a number that was in force then.
     """
     repairs: list[Repair] = []
     items = [item for read in reads for item in read.items]
@@ -96,7 +98,7 @@ def extract(
                     resolver.mention(key, mention)
     documents = resolver.documents()
     if library is not None:
-        documents = tuple(_match_statute(d, library) for d in documents)
+        documents = tuple(_match_statute(d, library, on_date) for d in documents)
         problems.extend(_shared_statutes(documents))
     lookup = _reference_lookup(documents, library, reference_text)
     citations = [_restore_spam(c, lookup, repairs, problems) for c in citations]
@@ -164,15 +166,15 @@ def _add(out: dict[tuple[str, Pinpoint], Citation], c: Citation) -> None:
     )
 
 
-def _match_statute(doc: Document, library: Any) -> Document:
+def _match_statute(doc: Document, library: Any, on_date: str | None = None) -> Document:
     from kg.models import DocumentRef
 
     for title in (doc.title, *doc.alt_titles):
-        match = library.match(DocumentRef(title=title, number=doc.number))
+        match = library.match(DocumentRef(title=title, number=doc.number), on_date=on_date)
         if match is not None:
-            return replace(
-                doc, statute=match.act.id, statute_match=getattr(match, "label", str(match.method))
-            )
+            # a Match's label keeps a near miss's score (fuzzy:0.93); other matchers may lack it
+            label = getattr(match, "label", None) or str(match.method)
+            return replace(doc, statute=match.act.id, statute_match=label)
     return doc
 
 

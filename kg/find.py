@@ -14,8 +14,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import product
 
-import cn2an
-
+from kg import numerals
 from kg import patterns as P
 from kg.errors import CitationError
 from kg.models import DocumentRef, Pinpoint
@@ -54,10 +53,8 @@ def to_int(numeral: str) -> int:
     """An Arabic or Chinese numeral (captured by a pattern) as an int: 二十 -> 20, 711 -> 711.
 
     Raises CitationError for a malformed numeral (十十, 百)."""
-    if numeral.isdigit():
-        return int(numeral)
     try:
-        return int(cn2an.cn2an(numeral, "smart"))
+        return numerals.to_int(numeral)
     except ValueError:
         raise CitationError(f"not a number: {numeral}") from None
 

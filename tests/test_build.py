@@ -178,10 +178,8 @@ def test_a_failed_build_leaves_the_previous_graph(built, tmp_path):
 
 
 @pytest.mark.slow
-def test_build_with_statutes_uses_library_acts_and_conforms(statutes_dir, tmp_path, built):
-    summary = build_bundled(tmp_path / "s", statutes=statutes_dir)
-    assert summary.statute_acts > 0
-    with Store.open(tmp_path / "s") as st, Store.open(built[0]) as plain:
+def test_build_with_statutes_uses_library_acts_and_conforms(bundled_store_with_statutes, built):
+    with Store.open(bundled_store_with_statutes) as st, Store.open(built[0]) as plain:
         with_library = st.select(load_query("article20"))
         without = plain.select(load_query("article20"))
         assert [(r["agency"], r["name"], r["pinpoint"]) for r in with_library] == [
@@ -189,4 +187,14 @@ def test_build_with_statutes_uses_library_acts_and_conforms(statutes_dir, tmp_pa
         ]
         act = st.select("SELECT ?act WHERE { ?act eli:id_local '国务院令第711号' }")[0]["act"]
         assert "/act/政府信息公开条例/" in act
+        # the library's article 20 and its points carry the statute text
+        assert st.ask(
+            "ASK { ?a eli:is_part_of ?act ; eli:number '20' ; kg:text ?t }", {"act": URIRef(act)}
+        )
+        assert st.ask("ASK { ?c kg:verdict ?v }")
         assert validate_graph(st.rdflib_graph()).conforms
+
+
+def test_build_summary_with_a_loaded_library(library, tmp_path):
+    summary = build_bundled(tmp_path / "s", statutes=library)
+    assert summary.statute_acts > 0 and summary.articles > 100

@@ -257,6 +257,36 @@ def test_library_sets_statute_and_restores_spam() -> None:
     assert x.citations[0].quote == ART12
 
 
+@dataclass(frozen=True)
+class LabelledMatch(FakeMatch):
+    @property
+    def label(self) -> str:
+        return f"{self.method}:{self.score:.2f}" if self.method == "fuzzy" else self.method
+
+
+class DatedLibrary(FakeLibrary):
+    """Resolves every title, fuzzily, to the version in force on the date it is asked for."""
+
+    def __init__(self) -> None:
+        self.dates: list[str | None] = []
+
+    def match(self, ref: DocumentRef, on_date=None):
+        self.dates.append(on_date)
+        return LabelledMatch(FakeAct(f"某通知@{on_date or 'newest'}"), "fuzzy", 0.93)
+
+
+@pytest.mark.parametrize(
+    ("on_date", "statute"),
+    [(None, "某通知@newest"), ("2015-01-01", "某通知@2015-01-01")],
+)
+def test_catalog_date_and_fuzzy_score_reach_the_document(on_date, statute) -> None:
+    library = DatedLibrary()
+    x = run(item("a", "《某通知》", ""), library=library, on_date=on_date)
+    doc = x.document("某通知")
+    assert (doc.statute, doc.statute_match) == (statute, "fuzzy:0.93")
+    assert set(library.dates) == {on_date}
+
+
 def test_pinpoints_written_in_the_basis_column() -> None:
     x = run(item("a", f"{TIAOLI}第二十条、第四条", f"{TIAOLI}第二十条：行政机关。"))
     assert rows(x) == [

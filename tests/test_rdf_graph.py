@@ -127,7 +127,9 @@ def test_unit_agency_and_responsibility():
 
 def test_collective_unit_is_typed():
     g = Graph()
-    for t in catalog_triples([], units=[Unit(AGENCY, "各相关业务部门", collective=True)], builder=GraphBuilder(iris=IRIS)):
+    for t in catalog_triples(
+        [], units=[Unit(AGENCY, "各相关业务部门", collective=True)], builder=GraphBuilder(iris=IRIS)
+    ):
         g.add(t)
     assert (IRIS.unit(AGENCY, "各相关业务部门"), RDF.type, V.CollectiveUnit) in g
 

@@ -137,6 +137,7 @@ def test_basis_edges_carry_quotes(view):
          ["(2)", "(9)", "政府信息公开条例", "政府采购", "机构信息", "第20条", "领导信息", "领导信息"]),
         (ShowOptions(focus="国务院令711号：20", depth=1),
          ["(2)", "(9)", "政府信息公开条例", "政府采购", "机构信息", "第20条", "领导信息", "领导信息"]),
+        (ShowOptions(focus="国务院令第711号第十九条", depth=0), ["第19条", "政府信息公开条例"]),
         (ShowOptions(focus="《政府信息公开条例》第二十条第（二）项", depth=1),
          ["(2)", "第20条", "政府信息公开条例", "机构信息", "领导信息", "领导信息"]),
         (ShowOptions(focus="《就业补助资金管理办法》", depth=1),
@@ -166,6 +167,8 @@ def test_focus_prefers_the_cited_version(store):
         ShowOptions(focus="政府信息公开条例:第九十九条"),
         ShowOptions(agency="不存在的局"),
         ShowOptions(unit="不存在的股"),
+        ShowOptions(focus='x" } } DELETE WHERE { ?s ?p ?o } #'),
+        ShowOptions(agency="\\\" . ?x ?y ?z . FILTER(true) #\n"),
     ],
 )
 def test_unknown_names(store, options):
@@ -353,18 +356,16 @@ def test_cli_without_a_store(tmp_path):
     assert "kg build" in result.output
 
 
-def test_cli_on_the_bundled_build(tmp_path):
+def test_cli_on_the_bundled_build(tmp_path, bundled_store):
     from kg.cli.main import cli
-    from kg.pipeline import build_bundled
 
-    build_bundled(tmp_path / "store")
     out = tmp_path / "g.html"
-    result = CliRunner().invoke(cli, ["show", "--store", str(tmp_path / "store"), "-o", str(out)])
+    result = CliRunner().invoke(cli, ["show", "--store", str(bundled_store), "-o", str(out)])
     assert result.exit_code == 0, result.output
     nodes = int(re.search(r": (\d+) nodes", result.output).group(1))
     assert nodes > 100
     again = tmp_path / "again.html"
-    CliRunner().invoke(cli, ["show", "--store", str(tmp_path / "store"), "-o", str(again)])
+    CliRunner().invoke(cli, ["show", "--store", str(bundled_store), "-o", str(again)])
     assert out.read_bytes() == again.read_bytes()
     assert "国务院令第711号" in out.read_text(encoding="utf-8")
 

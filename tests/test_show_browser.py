@@ -7,6 +7,7 @@ clear message when it is missing. Screenshots land in test-artifacts/ (git-ignor
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,9 @@ INJECTED = """() => ({
 
 @pytest.fixture(scope="module")
 def browser():
-    exe = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
+    exe = os.environ.get("KG_CHROMIUM") or (
+        "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else shutil.which("chromium") or "/usr/bin/chromium"
+    )
     if not Path(exe).is_file():
         pytest.fail(f"the browser tests need headless Chromium at {exe}: run `apt-get install -y "
                     "chromium` (Debian) or point $KG_CHROMIUM at a Chromium binary", pytrace=False)
@@ -148,6 +151,14 @@ def test_search_filters_by_kind(sample):
     visit.page.select_option("#search-kind", "")
 
 
+def test_show_all_zooms_out_again(sample):
+    view, visit = sample
+    visit.search("国务院令第711号")
+    visit.js("() => window.kg.network.moveTo({scale: 3})")
+    visit.page.click("#fit")
+    assert visit.js("window.kg.network.getScale()") < 3
+
+
 def test_legend_hides_a_kind(sample):
     view, visit = sample
     items = sum(1 for n in view.nodes if n.kind == "item")
@@ -165,6 +176,20 @@ def test_tooltip_shows_statute_words_and_source(sample):
     assert "政府信息公开条例 第20条 (2)" in tip and "机关职能" in tip
     visit.hover_node(index_of(view, "政府采购"))
     visit.page.wait_for_function("document.getElementById('tip').textContent.includes('hengyang-hrss.txt:9')")
+
+
+def test_edge_tooltip_shows_the_quoted_words(sample):
+    view, visit = sample
+    edge = next(i for i, e in enumerate(view.edges)
+                if e.kind == "basis" and e.source.endswith("/item/政府采购"))
+    ends = visit.js("i => { const e = window.kg.edges.get(i), n = window.kg.network;"
+                    " return [n.canvasToDOM(n.getPosition(e.from)), n.canvasToDOM(n.getPosition(e.to))]; }", edge)
+    box = visit.page.locator("#graph").bounding_box()
+    visit.page.mouse.move(box["x"] + 1, box["y"] + 1)
+    visit.page.mouse.move(box["x"] + (ends[0]["x"] + ends[1]["x"]) / 2, box["y"] + (ends[0]["y"] + ends[1]["y"]) / 2)
+    visit.page.wait_for_function("document.getElementById('tip').textContent.includes('quoted words')")
+    tip = visit.js("document.getElementById('tip').textContent")
+    assert "政府采购引用的条文" in tip and "hengyang-hrss.txt:9" in tip and "basis" in tip
 
 
 def test_payloads_stay_text(sample):
@@ -218,15 +243,13 @@ def test_payload_catalog_through_the_pipeline(tmp_path, browser):
         visit.close()
 
 
-def test_bundled_graph(tmp_path, browser, statutes_dir):
+def test_bundled_graph(tmp_path, browser, bundled_store_with_statutes):
     from click.testing import CliRunner
 
     from kg.cli.main import cli
-    from kg.pipeline import build_bundled
 
-    build_bundled(tmp_path / "store", statutes=statutes_dir)
     out = tmp_path / "graph.html"
-    result = CliRunner().invoke(cli, ["show", "--store", str(tmp_path / "store"), "-o", str(out)])
+    result = CliRunner().invoke(cli, ["show", "--store", str(bundled_store_with_statutes), "-o", str(out)])
     assert result.exit_code == 0, result.output
     drawn = int(result.output.split(": ", 1)[1].split(" nodes")[0])
     visit = Visit(browser, out)

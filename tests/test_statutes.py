@@ -300,3 +300,59 @@ def test_reference_text_for_spam_repair(library):
     text = library.reference_text(DocumentRef(number="国务院令第711号"), Pinpoint(article=12))
     assert "政府信息公开目录" in text
     assert library.reference_text("政府信息公开条例@2019-04-03", Pinpoint(article=12)) == text
+
+
+@pytest.mark.parametrize(
+    "name", ["Act", "Article", "HistoryEvent", "Library", "Match", "Paragraph", "Point"]
+)
+def test_package_names_load_on_first_use(name: str) -> None:
+    import kg.statutes
+
+    assert name in kg.statutes.__all__
+    assert getattr(kg.statutes, name).__name__ == name
+
+
+NO_HISTORY = "# 某规定\n\n<!-- INFO END -->\n\n第一条 没有历史的规定。\n"
+
+
+@pytest.mark.parametrize("text", [SMALL, NO_HISTORY, "# 某规定\n2001年1月1日公布\n前言一行。\n"])
+def test_lazy_parse_reads_the_same_body(text: str) -> None:
+    eager, lazy = parse_act(text, "x.md"), parse_act(text, "x.md", lazy=True)
+    assert lazy == eager
+    assert (tuple(lazy.articles), tuple(lazy.preamble)) == (eager.articles, eager.preamble)
+    assert [a.label for a in lazy.articles] == [a.label for a in eager.articles]
+    assert len(lazy.articles) == len(eager.articles) and bool(lazy.preamble) == bool(eager.preamble)
+
+
+def test_lazy_body_with_a_malformed_numeral_fails_when_read() -> None:
+    act = parse_act(
+        "# 某条例\n2001年1月1日公布\n<!-- INFO END -->\n第十十条 坏。\n", "x.md", lazy=True
+    )
+    with pytest.raises(StatuteError):
+        list(act.articles)
+
+
+@pytest.mark.parametrize(
+    ("ref", "tokenises"),
+    [
+        (DocumentRef(number="国务院令第711号"), False),
+        (DocumentRef(title="中华人民共和国政府信息公开条例"), False),
+        (DocumentRef(title="某某省某某市某某局关于某某某某工作的通知"), False),  # nothing near
+        (DocumentRef(title="中华人民共和国政府信息公条例"), True),  # a near miss
+    ],
+)
+def test_jieba_only_for_near_misses(library, monkeypatch, ref, tokenises):
+    from kg.statutes import match as match_module
+
+    calls = []
+    real = match_module._tokens
+    monkeypatch.setattr(match_module, "_tokens", lambda key: calls.append(key) or real(key))
+    found = match_module.match_ref(library, ref)
+    assert bool(calls) == tokenises
+    assert (found is not None and found.method == "fuzzy") == tokenises
+
+
+def test_matches_are_remembered(library):
+    ref = DocumentRef(title="中华人民共和国政府信息公条例")
+    assert library.match(ref) is library.match(ref)
+    assert library.match(ref, on_date="2015-01-01") is library.match(ref, on_date="2015-01-01")

@@ -160,3 +160,48 @@ def test_ntriples_terms(term, expected):
 
 def test_string_datatype_is_implicit():
     assert literal_nt("a", "http://www.w3.org/2001/XMLSchema#string") == '"a"'
+
+
+# A build that writes some triples, then hangs until it is killed.
+HANGING_BUILD = """
+import sys, time
+from rdflib import Literal, URIRef
+from kg.rdf.store import build_store
+from kg.rdf.terms import triple_nt
+
+def lines():
+    for i in range(300_000):
+        yield triple_nt(URIRef(f"http://example.org/s{i}"), URIRef("http://example.org/label"), Literal(f"new{i}"))
+    time.sleep(120)
+
+build_store(sys.argv[1], lines())
+"""
+
+
+@pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGINT"])
+def test_killed_or_interrupted_process_leaves_the_previous_graph(tmp_path, signal_name):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    store = tmp_path / "kg"
+    build_store(store, lines(3, "old"))
+    pointer = (store / POINTER).read_text()
+    proc = subprocess.Popen([sys.executable, "-c", HANGING_BUILD, str(store)])
+    try:
+        deadline = time.monotonic() + 60
+        # wait until the first chunk is in the new database (the loader is mid-build)
+        while not any(p.name.startswith("tmp-") and any(p.glob("*.sst")) for p in store.iterdir()):
+            assert proc.poll() is None and time.monotonic() < deadline, "the build never started"
+            time.sleep(0.05)
+        proc.send_signal(getattr(signal, signal_name))
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert (store / POINTER).read_text() == pointer
+    assert labels(store) == {"old0", "old1", "old2"}
+    build_store(store, lines(1, "next"))  # and the next build sweeps what was left
+    assert not [p for p in store.iterdir() if p.name.startswith("tmp-")]
+    assert labels(store) == {"next0"}

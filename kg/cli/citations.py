@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
+from kg.cli.common import read_catalogs
 from kg.cli.options import agency_option, emit, format_option, statutes_option
-from kg.errors import KgError
-from kg.models import CatalogRead
 from kg.output import render
 
 VIEWS = ("citations", "documents", "units", "repairs", "problems")
@@ -132,16 +131,8 @@ def command(
     Example: kg citations data/catalogs/xiangxiang-hrss.tsv --format json
     """
     from kg.citations import extract
-    from kg.ingest import read_catalog
 
-    reads: list[CatalogRead] = []
-    code = 0
-    for path in files:
-        try:
-            reads.append(read_catalog(path, agency))
-        except KgError as err:
-            click.echo(f"kg: error: {err}", err=True)
-            code = max(code, err.exit_code)
+    reads, code = read_catalogs(files, agency)
     library = None
     if statutes is not None:
         from kg.statutes import Library

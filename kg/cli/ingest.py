@@ -6,9 +6,8 @@ from pathlib import Path
 
 import click
 
+from kg.cli.common import read_catalogs
 from kg.cli.options import agency_option, emit, format_option
-from kg.errors import KgError
-from kg.ingest import read_catalog
 from kg.models import CatalogRead
 from kg.output import render
 
@@ -27,8 +26,10 @@ def _summary(read: CatalogRead) -> dict:
 
 
 def _rejections(read: CatalogRead) -> list[dict]:
-    return [{"file": r.file, "line": r.line, "reason": r.reason, "text": r.text}
-            for r in read.rejections]
+    return [
+        {"file": r.file, "line": r.line, "reason": r.reason, "text": r.text}
+        for r in read.rejections
+    ]
 
 
 def _notes(read: CatalogRead) -> list[dict]:
@@ -50,14 +51,7 @@ def command(ctx: click.Context, files: tuple[Path, ...], agency: str | None, fmt
 
     Example: kg ingest data/catalogs/hengyang-hrss.txt data/catalogs/xiangxiang-hrss.tsv
     """
-    reads: list[CatalogRead] = []
-    code = 0
-    for path in files:
-        try:
-            reads.append(read_catalog(path, agency))
-        except KgError as err:
-            click.echo(f"kg: error: {err}", err=True)
-            code = max(code, err.exit_code)
+    reads, code = read_catalogs(files, agency)
     if fmt == "json":
         records = [
             {**_summary(r), "rejections": _rejections(r), "notes": list(r.notes)} for r in reads

@@ -21,14 +21,20 @@ store_option = click.option(
     help="Folder of the embedded graph store.",
 )
 
-format_option = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
-    help="Output format; JSON is a list of records.",
-)
+
+def format_choice(choices, default: str, help_text: str):
+    """A `--format` option (parameter `fmt`) for commands with formats of their own."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help=help_text,
+    )
+
+
+format_option = format_choice(FORMATS, "table", "Output format; JSON is a list of records.")
 
 statutes_option = click.option(
     "--statutes",
@@ -39,7 +45,17 @@ statutes_option = click.option(
 )
 
 agency_option = click.option(
-    "--agency", default=None, help="Agency that publishes the catalog; overrides what the file says (the difference is noted)."
+    "--agency",
+    default=None,
+    help="Agency that publishes the catalog; overrides what the file says (the difference is noted).",
+)
+
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (atomically) instead of standard output.",
 )
 
 

@@ -1,7 +1,9 @@
 """The statute library: every act of ../shared/statutes, indexed for matching and quoting.
 
-`Library.load(path)` reads all Markdown acts and index.sqlite3 (level, validity) in a few
-seconds; lookups by id, decree number and title are dict lookups.
+`Library.load(path)` reads all Markdown acts and index.sqlite3 (level, validity) in about a
+second: it reads each act's header (title, history) and leaves the body until the act's
+articles are first used. Lookups by id, decree number and title are dict lookups; matches
+are remembered per reference.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from kg import patterns as P
 from kg.errors import StatuteError
@@ -52,8 +55,11 @@ class Library:
     versions: dict[str, tuple[Act, ...]] = field(default_factory=dict, repr=False)
     by_number: dict[str, tuple[Act, ...]] = field(default_factory=dict, repr=False)
     by_title: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
-    fuzzy_index: dict[str, set[str]] | None = field(default=None, repr=False)  # built lazily
-    serial_index: dict[str, list[Act]] | None = field(default=None, repr=False)  # built lazily
+    # built lazily by kg.statutes.match (a FuzzyIndex; serial -> acts)
+    fuzzy_index: Any = field(default=None, repr=False, compare=False)
+    serial_index: dict[str, list[Act]] | None = field(default=None, repr=False, compare=False)
+    # (title, number, on_date) -> Match | None: the build asks for each document twice
+    _matches: dict[tuple, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: str | Path) -> Library:
@@ -68,18 +74,7 @@ class Library:
         parsed: list[tuple[Path, ParsedAct]] = []
         problems: list[str] = []
         for f in files:
-            try:
-                act = parse_act(f.read_text(encoding="utf-8"), str(f))
-            except (UnicodeDecodeError, ValueError) as err:
-                problems.append(f"{f.relative_to(root)}: {err}")
-                continue
-            # 其他/ also holds guides and technical standards: without a history or an article
-            # they are not acts; elsewhere a text of bare paragraphs still is one.
-            top = f.relative_to(root).parts[0]
-            if not act.history and not act.articles and (top == "其他" or not act.preamble):
-                problems.append(f"{f.relative_to(root)}: not an act (no history, no articles)")
-                continue
-            parsed.append((f, act))
+            _read_file(root, f, parsed, problems)
         acts = _make_acts(root, parsed, rows, problems)
         return cls.from_acts(acts, root=root, problems=problems)
 
@@ -132,9 +127,12 @@ class Library:
 
     def match(self, ref: DocumentRef, on_date: str | None = None):
         """The act a catalog's reference names (see kg.statutes.match.match_ref)."""
-        from kg.statutes.match import match_ref
+        key = (ref.title, ref.number, on_date)
+        if key not in self._matches:
+            from kg.statutes.match import match_ref
 
-        return match_ref(self, ref, on_date)
+            self._matches[key] = match_ref(self, ref, on_date)
+        return self._matches[key]
 
     # --- text -----------------------------------------------------------------------------
     def text(self, act_id: str, pinpoint: Pinpoint | None = None) -> str | None:
@@ -161,6 +159,22 @@ class Library:
             found = self.match(ref)
             act = found.act if found else None
         return self.text(act.id, pinpoint) if act else None
+
+
+def _read_file(root: Path, f: Path, parsed: list, problems: list[str]) -> None:
+    """Parse one file of the library into `parsed`, or say in `problems` why it is skipped."""
+    try:
+        act = parse_act(f.read_text(encoding="utf-8"), str(f), lazy=True)
+    except (UnicodeDecodeError, ValueError) as err:
+        problems.append(f"{f.relative_to(root)}: {err}")
+        return
+    # 其他/ also holds guides and technical standards: without a history or an article
+    # they are not acts; elsewhere a text of bare paragraphs still is one.
+    top = f.relative_to(root).parts[0]
+    if not act.history and not act.articles and (top == "其他" or not act.preamble):
+        problems.append(f"{f.relative_to(root)}: not an act (no history, no articles)")
+        return
+    parsed.append((f, act))
 
 
 def load_act_file(path: str | Path) -> Act:

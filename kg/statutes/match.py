@@ -1,13 +1,13 @@
 """Resolve a catalog's reference (title and/or number) to one version of a library act.
 
-Order: decree number, full title, short title, then near misses (jieba tokens narrow the
-candidates, a character similarity ratio decides). A near miss must end in the same kind of
+Order: decree number, full title, short title, then near misses (a character similarity
+ratio decides among titles sharing a jieba token; cheap bounds skip the hopeless ones first). A near miss must end in the same kind of
 act (条例, 法, 办法, 通知 ...): a notice that merely names the 条例 never becomes the 条例.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -125,23 +125,27 @@ def _by_title(library, title: str, on_date: str | None) -> Match | None:
 
 
 def _fuzzy(library, title: str, on_date: str | None) -> Match | None:
+    """The nearest work of the same kind sharing a jieba token with the title, if near enough.
+
+    Cheap bounds (length, shared characters, a shared bigram) rule out nearly every work
+    before difflib scores it; jieba tokenises only titles that already score above the
+    threshold, so a run where every reference matched by number or title never loads it.
+    """
     key = title_key(title)
     kind = kind_of(key)
     if len(key) < 4 or not kind:
         return None
-    index = _token_index(library)
-    candidates: set[str] = set()
-    for token in _tokens(key):
-        candidates |= index.get(token, set())
-    best: tuple[float, str] | None = None
-    for work in sorted(candidates):
-        work_key = title_key(work, traditional=False)
-        if kind_of(work_key) != kind:
-            continue
-        score = SequenceMatcher(None, key, work_key, autojunk=False).ratio()
-        if best is None or score > best[0]:
-            best = (score, work)
-    if best is None or best[0] < FUZZY_THRESHOLD:
+    index = _fuzzy_index(library)
+    near: list[tuple[float, str]] = []
+    for work in index.near(key, kind):
+        score = SequenceMatcher(None, key, index.keys[work], autojunk=False).ratio()
+        if score >= FUZZY_THRESHOLD:
+            near.append((score, work))
+    # best score first, ties by name: the first one sharing a token is the nearest work
+    near.sort(key=lambda pair: (-pair[0], pair[1]))
+    tokens = set(_tokens(key)) if near else set()
+    best = next(((s, w) for s, w in near if tokens & index.tokens(w)), None)
+    if best is None:
         return None
     act, rule = pick_version(library.versions[best[1]], on_date)
     return Match(act, "fuzzy", round(best[0], 3), rule, f"near miss of {act.short_title}")
@@ -161,13 +165,50 @@ def _jieba():
     return jieba
 
 
-def _token_index(library) -> dict[str, set[str]]:
-    """token -> short titles containing it; built on the first near-miss lookup only."""
-    index = library.fuzzy_index
-    if index is None:
-        index = defaultdict(set)
-        for work in library.versions:
-            for token in _tokens(title_key(work, traditional=False)):
-                index[token].add(work)
-        library.fuzzy_index = index
-    return index
+class FuzzyIndex:
+    """Works (short titles) by kind, with what the bounds of `near` need; no jieba until asked."""
+
+    def __init__(self, works) -> None:
+        self.keys: dict[str, str] = {}
+        self.by_kind: dict[str, list[tuple[str, int, Counter, frozenset[str]]]] = defaultdict(list)
+        self._tokens: dict[str, frozenset[str]] = {}
+        for work in sorted(works):
+            key = title_key(work, traditional=False)
+            self.keys[work] = key
+            self.by_kind[kind_of(key)].append((work, len(key), Counter(key), _bigrams(key)))
+
+    def near(self, key: str, kind: str) -> list[str]:
+        """Works of `kind` whose similarity to `key` can reach FUZZY_THRESHOLD and that share
+        a bigram with it (a shared jieba token of two or more characters implies one).
+
+        The similarity is 2M/T (M matched characters, T both lengths): M is at most the
+        shorter length and at most the characters the two have in common.
+        """
+        size, chars, pairs = len(key), Counter(key), _bigrams(key)
+        out = []
+        for work, length, work_chars, work_pairs in self.by_kind.get(kind, ()):
+            total = size + length
+            if 2.0 * min(size, length) / total < FUZZY_THRESHOLD or pairs.isdisjoint(work_pairs):
+                continue
+            common = sum(min(n, work_chars[c]) for c, n in chars.items())
+            if 2.0 * common / total >= FUZZY_THRESHOLD:
+                out.append(work)
+        return out
+
+    def tokens(self, work: str) -> frozenset[str]:
+        """The jieba tokens (two characters or more) of a work's title key, computed once."""
+        found = self._tokens.get(work)
+        if found is None:
+            found = self._tokens[work] = frozenset(_tokens(self.keys[work]))
+        return found
+
+
+def _bigrams(key: str) -> frozenset[str]:
+    return frozenset(key[i : i + 2] for i in range(len(key) - 1))
+
+
+def _fuzzy_index(library) -> FuzzyIndex:
+    """Built on the first near-miss lookup, once per library."""
+    if library.fuzzy_index is None:
+        library.fuzzy_index = FuzzyIndex(library.versions)
+    return library.fuzzy_index

@@ -6,6 +6,7 @@ position, so one article of two versions compares on number and text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -120,8 +121,9 @@ class Act:
     expired: bool = field(default=False, compare=False)
     decree_numbers: tuple[str, ...] = field(default=(), compare=False)
     history: tuple[HistoryEvent, ...] = field(default=(), compare=False)
-    articles: tuple[Article, ...] = field(default=(), compare=False)
-    preamble: tuple[str, ...] = field(default=(), compare=False)  # lines outside articles
+    # a tuple, or (acts of a loaded library) a sequence that reads the body when first used
+    articles: Sequence[Article] = field(default=(), compare=False)
+    preamble: Sequence[str] = field(default=(), compare=False)  # lines outside articles
     path: str = field(default="", compare=False)  # file(s) relative to the library
 
     @property

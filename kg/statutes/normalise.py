@@ -5,17 +5,11 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-import cn2an
-
 from kg import patterns as P
+from kg.numerals import to_int
 
-
-@lru_cache(maxsize=8192)
-def numeral(text: str) -> int:
-    """A captured numeral (`一百二十三`, `两`, `12`) as an int; acts repeat few, so cache them."""
-    if text.isdigit():
-        return int(text)
-    return int(cn2an.cn2an(text, "smart"))
+# A captured numeral (`一百二十三`, `两`, `12`) as an int (cached; raises ValueError).
+numeral = to_int
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ still split.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kg import patterns as P
@@ -31,8 +32,8 @@ class ParsedAct:
     subtitle: str = ""  # a second `#` heading (the part of the 民法典 a file holds)
     history: tuple[HistoryEvent, ...] = ()
     numbers: tuple[str, ...] = ()  # document numbers standing alone in the header
-    articles: tuple[Article, ...] = ()
-    preamble: tuple[str, ...] = ()
+    articles: Sequence[Article] = ()  # a tuple, or a `Lazy` one for `parse_act(lazy=True)`
+    preamble: Sequence[str] = ()
 
     @property
     def decree_numbers(self) -> tuple[str, ...]:
@@ -40,8 +41,12 @@ class ParsedAct:
         return tuple(dict.fromkeys(found))
 
 
-def parse_act(text: str, source: str = "") -> ParsedAct:
-    """Parse one act's Markdown. Raises ValueError (with `source`) when there is no title."""
+def parse_act(text: str, source: str = "", lazy: bool = False) -> ParsedAct:
+    """Parse one act's Markdown. Raises ValueError (with `source`) when there is no title.
+
+    `lazy=True` (the library's load) leaves the body of an act that has a history unread
+    until its articles or preamble are first used: a build quotes a handful of 1,500 acts.
+    """
     for mark in _INVISIBLE:
         if mark in text:  # str.replace is far faster than str.translate on long texts
             text = text.replace(mark, "")
@@ -52,8 +57,65 @@ def parse_act(text: str, source: str = "") -> ParsedAct:
     if not title:
         raise ValueError(f"{source}: no `# title` line")
     history, numbers = read_history(header_lines)
+    if lazy and history:
+        unread = _Body(body, source)
+        return ParsedAct(title, subtitle, history, numbers, Lazy(unread, 0), Lazy(unread, 1))
     articles, preamble = read_body(body.splitlines())
     return ParsedAct(title, subtitle, history, numbers, articles, preamble)
+
+
+class _Body:
+    """The body of one act, read on first use and kept."""
+
+    __slots__ = ("_text", "_source", "_parts")
+
+    def __init__(self, text: str, source: str) -> None:
+        self._text, self._source = text, source
+        self._parts: tuple[tuple[Article, ...], tuple[str, ...]] | None = None
+
+    def parts(self) -> tuple[tuple[Article, ...], tuple[str, ...]]:
+        if self._parts is None:
+            try:
+                self._parts = read_body(self._text.splitlines())
+            except ValueError as err:  # a malformed numeral (第十十条)
+                from kg.errors import StatuteError
+
+                raise StatuteError(f"cannot read the act's body: {err}", file=self._source) from err
+            self._text = ""
+        return self._parts
+
+
+class Lazy(Sequence):
+    """The articles (part 0) or preamble lines (part 1) of an unread body: a read-only
+    sequence that reads the body when first used and then behaves as its tuple."""
+
+    __slots__ = ("_body", "_part")
+
+    def __init__(self, body: _Body, part: int) -> None:
+        self._body, self._part = body, part
+
+    def _items(self) -> tuple:
+        return self._body.parts()[self._part]
+
+    def __getitem__(self, index):
+        return self._items()[index]
+
+    def __len__(self) -> int:
+        return len(self._items())
+
+    def __iter__(self):
+        return iter(self._items())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Lazy | tuple):
+            return self._items() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._items())
+
+    def __repr__(self) -> str:
+        return repr(self._items())
 
 
 def _split_header_without_marker(text: str) -> tuple[str, str]:
@@ -112,7 +174,11 @@ def history_event(line: str) -> HistoryEvent:
 
 @dataclass
 class _Builder:
-    """Mutable state while reading a body; frozen into Articles at the end."""
+    """Mutable state while reading a body; frozen into Articles at the end.
+
+    This runs for every line of the library (300k): each pattern is tried only on lines
+    whose first character can start it, and values are built positionally.
+    """
 
     articles: list[Article] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)
@@ -125,57 +191,63 @@ class _Builder:
         if self.number is None:
             return
         paragraphs = tuple(
-            Paragraph(
-                number=i,
-                text=text,
-                items=tuple(
-                    Point(n, t, tuple(Point(sn, st, is_subitem=True) for sn, st in subs))
-                    for n, t, subs in items
-                ),
-            )
+            Paragraph(i, text, tuple(_point(*item) for item in items) if items else ())
             for i, (text, items) in enumerate(self.paragraphs, start=1)
         )
         self.articles.append(Article(self.number, self.suffix, paragraphs, self.chapter))
         self.number, self.suffix, self.paragraphs = None, None, []
 
     def add(self, line: str) -> None:
-        heading = P.STATUTE_HEADING.match(line)
-        if heading:
-            self.close()
-            self.chapter = heading["text"].strip()
-            return
-        article = P.STATUTE_ARTICLE.match(line)
-        if article:
-            self.close()
-            self.number = numeral(article["n"])
-            self.suffix = numeral(article["suffix"]) if article["suffix"] else None
-            rest = line[article.end() :].strip()
-            if rest:
-                self.paragraphs.append([rest, []])
-            return
+        first = line[0]
+        if first == "#":
+            heading = P.STATUTE_HEADING.match(line)
+            if heading:
+                self.close()
+                self.chapter = heading["text"].strip()
+                return
+        elif first == "第":
+            article = P.STATUTE_ARTICLE.match(line)
+            if article:
+                self.close()
+                self.number = numeral(article["n"])
+                self.suffix = numeral(article["suffix"]) if article["suffix"] else None
+                rest = line[article.end() :].strip()
+                if rest:
+                    self.paragraphs.append([rest, []])
+                return
         if self.number is None:
             self.preamble.append(line)
             return
-        item = P.STATUTE_ITEM.match(line)
-        if item:
-            if not self.paragraphs:
-                self.paragraphs.append(["", []])
-            self.paragraphs[-1][1].append([numeral(item["n"]), line[item.end() :], []])
-            return
-        sub = P.STATUTE_SUBITEM.match(line)
-        if sub and self.paragraphs and self.paragraphs[-1][1]:
-            self.paragraphs[-1][1][-1][2].append((int(sub["n"]), line[sub.end() :]))
-            return
+        if first in _ITEM_OPENERS:
+            item = P.STATUTE_ITEM.match(line)
+            if item:
+                if not self.paragraphs:
+                    self.paragraphs.append(["", []])
+                self.paragraphs[-1][1].append([numeral(item["n"]), line[item.end() :], []])
+                return
+        elif first.isdecimal() and self.paragraphs and self.paragraphs[-1][1]:
+            sub = P.STATUTE_SUBITEM.match(line)
+            if sub:
+                self.paragraphs[-1][1][-1][2].append((int(sub["n"]), line[sub.end() :]))
+                return
         self.paragraphs.append([line, []])
+
+
+# First characters of an item line (`(四)`, `（四）`): STATUTE_ITEM is tried on these only.
+_ITEM_OPENERS = frozenset("(（")
+
+
+def _point(number: int, text: str, subs: list[tuple[int, str]]) -> Point:
+    return Point(number, text, tuple(Point(n, t, (), True) for n, t in subs) if subs else ())
 
 
 def read_body(lines: list[str]) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     """Articles (with paragraphs, items, sub-items) and the lines outside any article."""
     builder = _Builder()
+    add = builder.add
     for raw in lines:
         line = raw.strip().strip("\u3000")
-        if not line or line.startswith("<!--"):
-            continue
-        builder.add(line)
+        if line and not line.startswith("<!--"):
+            add(line)
     builder.close()
     return tuple(builder.articles), tuple(builder.preamble)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
+from kg.rdf import vocab
 from kg.rdf.vocab import sparql_prologue
 from kg.viz.model import Edge, Info, Node
 
@@ -22,13 +23,13 @@ _IRI_FORBIDDEN = frozenset('<>"{}|^`\\') | {chr(c) for c in range(0x21)}
 _BATCH = 400  # IRIs per VALUES block
 
 _SUBDIVISION_TYPES = {
-    "https://w3id.org/kg-disclosure/ontology#Article": "article",
-    "https://w3id.org/kg-disclosure/ontology#Paragraph": "paragraph",
-    "https://w3id.org/kg-disclosure/ontology#Point": "point",
-    "https://w3id.org/kg-disclosure/ontology#SubPoint": "point",
-    "https://w3id.org/kg-disclosure/ontology#Section": "section",
+    str(vocab.Article): "article",
+    str(vocab.Paragraph): "paragraph",
+    str(vocab.Point): "point",
+    str(vocab.SubPoint): "point",
+    str(vocab.Section): "section",
 }
-_ACT_TYPE = "http://data.europa.eu/eli/ontology#LegalResource"
+_ACT_TYPE = str(vocab.LegalResource)
 
 
 def sparql_iri(iri: str) -> str:
@@ -111,17 +112,18 @@ class GraphReader:
     def read_items(self, agencies: Iterable[str] = (), units: Iterable[str] = ()) -> None:
         flt = item_filter(agencies, units)
         rows = run(self.select, f"""
-SELECT ?item ?name ?agency ?category ?content ?basisText ?line ?file WHERE {{
+SELECT ?item ?name ?agency ?category ?content ?basisText ?provisions ?line ?file WHERE {{
   ?item a kg:DisclosureItem .{flt}
   OPTIONAL {{ ?item kg:agency ?agency }}
   OPTIONAL {{ ?item skos:prefLabel ?name }}
   OPTIONAL {{ ?item kg:category ?category }}
   OPTIONAL {{ ?item kg:content ?content }}
   OPTIONAL {{ ?item kg:basisText ?basisText }}
+  OPTIONAL {{ ?item kg:provisionsText ?provisions }}
   OPTIONAL {{ ?item kg:sourceLine ?line }}
   OPTIONAL {{ ?item prov:wasDerivedFrom ?cat . ?cat rdfs:label ?file }}
 }}""")
-        fields = ("name", "agency", "category", "content", "basisText", "line", "file")
+        fields = ("name", "agency", "category", "content", "basisText", "provisions", "line", "file")
         for iri, rec in _first(rows, "item", *fields).items():
             name = rec.get("name") or iri.rsplit("/", 1)[-1]
             info = _info(
@@ -129,6 +131,7 @@ SELECT ?item ?name ?agency ?category ?content ?basisText ?line ?file WHERE {{
                 ("category", rec.get("category", "")),
                 ("content", rec.get("content", "")),
                 ("basis as written", rec.get("basisText", "")),
+                ("provisions as written", rec.get("provisions", "")),
                 ("source", _where(rec.get("file", ""), rec.get("line", ""))),
             )
             self.nodes[iri] = Node(iri, "item", name, info, (name,))

@@ -55,6 +55,26 @@ def force_layout(n: int, weights: dict[tuple[int, int], float], iterations: int 
     return np.stack([x, y], axis=1).astype(np.float64)
 
 
+def normalise(pos: np.ndarray, reach: float = 1.1) -> np.ndarray:
+    """Centre the points, scale 95% of them into the unit disc, and pull far outliers in.
+
+    Force layouts fling loosely linked hubs far away; left there they would shrink the rest
+    of the picture to a blob when the page fits everything on screen.
+    """
+    if len(pos) < 2:
+        return pos
+    centred = pos - np.median(pos, axis=0)
+    radius = np.hypot(centred[:, 0], centred[:, 1])
+    scale = max(float(np.percentile(radius, 95)), 1e-9)
+    centred /= scale
+    radius /= scale
+    far = radius > reach
+    # Beyond `reach`, distances are compressed logarithmically, keeping their order and angle.
+    squeezed = reach + np.log1p(radius[far] - reach) * 0.1
+    centred[far] *= (squeezed / radius[far])[:, None]
+    return centred
+
+
 def separate(pos: np.ndarray, gap: float, rounds: int = 30) -> np.ndarray:
     """Push apart points closer than `gap`, so nodes drawn on top of each other separate."""
     pos = pos.copy()
@@ -102,7 +122,7 @@ def layout(nodes: list[Node], edges: list[Edge]) -> dict[str, tuple[int, int]]:
                 for b in range(a + 1, len(near)):
                     weights[(near[a], near[b])] += 1.0
     weights = {k: 1.0 + math.log(w) for k, w in weights.items()}
-    unit = force_layout(len(hubs), weights)
+    unit = normalise(force_layout(len(hubs), weights))
     # Scale so the area grows with the whole graph, not with the hubs alone.
     side = SPACING * 1.6 * math.sqrt(max(len(ids), 1))
     spread = separate(unit * side * np.array([ASPECT, 1.0]), 2.5 * SPACING)

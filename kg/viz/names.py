@@ -142,14 +142,10 @@ def _split_phrase(text: str) -> tuple[str, Pinpoint | None]:
 def find_focus(select: Select, text: str) -> str:
     """The IRI of `ACT`, `ACT:ARTICLE` (the colon may be full-width) or `ACT第X条`."""
     act_text, sep, article = text.replace("：", ":").rpartition(":")
-    pinpoint = parse_article(article) if sep and article.strip() else None
-    if not sep:
-        try:
-            return find_act(select, text)
-        except NotFoundError:
-            act_text, pinpoint = _split_phrase(text)
-            if pinpoint is None:
-                raise
+    if sep:
+        pinpoint = parse_article(article) if article.strip() else None
+    else:
+        act_text, pinpoint = _split_phrase(text)
     act = find_act(select, act_text)
     if pinpoint is None:
         return act

@@ -163,6 +163,9 @@
     window.kg.focused = i;
     showNodePanel(i);
   }
+  document.getElementById("fit").addEventListener("click", function () {
+    network.fit({ animation: false });
+  });
   window.kg.search = search;
   window.kg.focusNode = focusNode;
 

@@ -23,6 +23,8 @@ from kg.viz.layout import layout
 from kg.viz.model import EDGE_KINDS, KINDS, View
 
 HERE = Path(__file__).resolve().parent
+# Only the script is inlined: vis-network.css (220 kB) styles the navigation buttons, editing
+# toolbar, configurator and tooltips, none of which the page uses.
 VIS_DIR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.2"
 
 # Colour AND shape differ, so kinds stay apart in grey print and for colour-blind readers.
@@ -182,7 +184,6 @@ def render(view: View) -> str:
         edge_styles=EDGE_STYLES,
         dashed=dashed(view),
         edge_kinds=[k for k in EDGE_KINDS if any(e.kind == k for e in view.edges)],
-        vis_css=(VIS_DIR / "vis-network.css").read_text(encoding="utf-8"),
         page_css=(HERE / "page.css").read_text(encoding="utf-8"),
         vis_js=vis_js,
         page_js=page_js,

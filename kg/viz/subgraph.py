@@ -49,7 +49,7 @@ def select_view(select: Select, options: ShowOptions | None = None) -> View:
         distance = neighbourhood(nodes, edges, focus, options.depth)
         nodes = {k: v for k, v in nodes.items() if k in distance}
         edges = [e for e in edges if e.source in nodes and e.target in nodes]
-    nodes, edges = fit(nodes, edges, options.max_nodes, distance, notes, keep=set(distance))
+    nodes, edges = fit(nodes, edges, options.max_nodes, distance, notes)
     if not nodes:
         notes.append("Nothing to draw: the store holds no disclosure items that match.")
     title = " · ".join(
@@ -137,7 +137,6 @@ def fit(
     max_nodes: int,
     distance: dict[str, int],
     notes: list[str],
-    keep: set[str] = frozenset(),
 ) -> tuple[dict[str, Node], list[Edge]]:
     """Fold and trim until at most max_nodes remain; say what was done in notes."""
     if len(nodes) > max_nodes:
@@ -149,8 +148,7 @@ def fit(
         notes.append(f"{len(fold)} articles, paragraphs, points and sections were folded into "
                      f"their {acts} acts to stay under {max_nodes} nodes.")
     if len(nodes) > max_nodes:
-        targets = _item_owners(nodes, edges)
-        fold = {k: t for k, t in targets.items() if k not in keep or distance.get(k, 1) > 0}
+        fold = _item_owners(nodes, edges)
         nodes, edges = merge(nodes, edges, fold, counted="items")
         notes.append(f"{len(fold)} items were folded into their {len(set(fold.values()))} "
                      f"units to stay under {max_nodes} nodes.")
