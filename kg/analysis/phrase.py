@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg import numerals
 from kg import patterns as P
 from kg.models import DocumentRef, Pinpoint
 from kg.statutes.model import chinese_number
@@ -28,16 +29,10 @@ TITLE_NOISE = P.ANALYSIS_TITLE_NOISE
 
 
 def to_int(numeral: str) -> int:
-    """An Arabic or Chinese numeral (captured group only) as an int."""
-    numeral = numeral.translate(_FULLWIDTH)
-    if numeral.isdigit():
-        return int(numeral)
-    import cn2an  # imported late: it takes 0.2 s and most phrases use Arabic numerals
-
-    return int(cn2an.cn2an(numeral.replace("两", "二"), "smart"))
+    """An Arabic, full-width or Chinese numeral (captured group only) as an int."""
+    return numerals.to_int(numeral)
 
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 @dataclass(frozen=True, order=True)

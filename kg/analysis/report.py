@@ -6,11 +6,8 @@ Grouped by agency and responsible unit, most urgent reason first. Written atomic
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from collections import Counter
 from itertools import groupby
-from pathlib import Path
 
 from kg.analysis.impact import REASON_TEXT, REASONS, ImpactResult
 from kg.output import render
@@ -18,20 +15,6 @@ from kg.output import render
 REPORT_FORMATS = ("md", "html", "csv")
 _COLUMNS = ("item", "category", "cites", "reason", "old number", "new number", "action",
             "numbering", "source")
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, then rename over the target."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.",
-                               suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _title(result: ImpactResult) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -11,6 +9,7 @@ import click
 
 from kg.cli.options import emit
 from kg.errors import KgError
+from kg.fileio import write_atomic
 from kg.models import CatalogRead
 
 
@@ -30,19 +29,6 @@ def read_catalogs(paths: Iterable[Path], agency: str | None) -> tuple[list[Catal
         else:
             reads.append(result)
     return reads, code
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_output(text: str, output: Path | None) -> None:

@@ -7,10 +7,9 @@ normalised first (国务院令711号 -> 国务院令第711号) when kg.resolve i
 
 from __future__ import annotations
 
-import cn2an
-
 from kg.errors import NotFoundError
 from kg.models import Pinpoint
+from kg.numerals import to_int
 from kg.rdf.iris import Iris
 from kg.viz.fetch import Select, run, sparql_iri, sparql_literal
 
@@ -119,7 +118,7 @@ def parse_article(text: str) -> Pinpoint:
     article, _, paragraph = plain.partition(".")
     try:
         return Pinpoint(
-            article=int(cn2an.cn2an(article, "smart")),
+            article=to_int(article),
             paragraph=int(paragraph) if paragraph else None,
         )
     except (ValueError, TypeError) as err:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import jinja2
 import pyvis
 from pyvis.network import Network
 
+from kg.fileio import write_atomic
 from kg.viz.layout import layout
 from kg.viz.model import EDGE_KINDS, KINDS, View
 
@@ -194,13 +194,4 @@ def render(view: View) -> str:
 
 def write(view: View, path: Path) -> Path:
     """Write the page atomically (temp file + rename) and return its path."""
-    path = Path(path)
-    html = render(view)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(html, encoding="utf-8", newline="\n")
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomic(path, render(view))
