@@ -10,6 +10,7 @@ too, "provisions" otherwise); a document only in 公开依据 gives a citation w
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -47,21 +48,46 @@ class _Cell:
     found: list[Found]
 
 
-def _clean_cell(item: Item, field: str, repairs: list[Repair]) -> str:
+def _clean_cell(item: Item, field: str, line: int, repairs: list[Repair]) -> str:
     """The cleaned cell; every change recorded with the field's source line."""
-    line = item.line_of(field)
     text, changes = clean(getattr(item, field))
-    repairs.extend(
-        Repair(item.file, line, field, c.rule, c.original, c.repaired, c.guess) for c in changes
-    )
+    for c in changes:
+        repairs.append(Repair(item.file, line, field, c.rule, c.original, c.repaired, c.guess))
     return text
 
 
-def _read_cell(item: Item, field: str, repairs: list[Repair]) -> _Cell:
-    text = _clean_cell(item, field, repairs)
-    return _Cell(
-        item, field, item.line_of(field), find_citations(text, quotes=field == "provisions")
-    )
+def _read_item(item: Item, repairs: list[Repair]) -> tuple[_Cell, _Cell]:
+    """The item's 公开依据 and 条款内容 cells, read; all three cells cleaned (units are read
+    from the same cleaned 公开责任 text)."""
+    lines = dict(item.field_lines)  # Item.line_of, without building the dict three times
+    cells = []
+    for field in ("basis", "provisions"):
+        line = lines.get(field, item.line)
+        text = _clean_cell(item, field, line, repairs)
+        cells.append(_Cell(item, field, line, find_citations(text, quotes=field == "provisions")))
+    _clean_cell(item, "responsibility", lines.get("responsibility", item.line), repairs)
+    return cells[0], cells[1]
+
+
+def _resolve(
+    cells: Sequence[tuple[_Cell, _Cell]],
+) -> tuple[Resolver, dict[int, tuple[str, tuple[str, ...]]]]:
+    """The resolver of every citation found, and the key and flags of each Found, by id.
+
+    Cells repeat across catalogs and find_citations hands back the very same Found values
+    for the same text: each distinct one is resolved (and its mentions recorded) once.
+    """
+    found = [f for pair in cells for cell in pair for f in cell.found]
+    counts = Counter(map(id, found))
+    last = {id(f): f for f in reversed(found)}  # distinct, latest last occurrence first
+    distinct = list(reversed(last.values()))
+    resolver = Resolver.counted(((f.ref, f.number), counts[id(f)]) for f in distinct)
+    keys = {i: resolver.key_of(f.ref, f.number) for i, f in reversed(last.items())}
+    # Recording a mention again changes nothing: the first occurrences, in order, suffice.
+    for f in {id(f): f for f in found if f.mentions}.values():
+        for mention in f.mentions:
+            resolver.mention(keys[id(f)][0], mention)
+    return resolver, keys
 
 
 def extract(
@@ -80,22 +106,12 @@ def extract(
     """
     repairs: list[Repair] = []
     items = [item for read in reads for item in read.items]
-    cells = []
-    for i in items:
-        cells.append((_read_cell(i, "basis", repairs), _read_cell(i, "provisions", repairs)))
-        _clean_cell(i, "responsibility", repairs)  # units are read from the same cleaned text
-    refs = [(f.ref, f.number) for pair in cells for cell in pair for f in cell.found]
-    resolver = Resolver(refs)
+    cells = [_read_item(i, repairs) for i in items]
+    resolver, keys = _resolve(cells)
     problems = [f"{p}" for p in resolver.problems]
     citations: list[Citation] = []
     for basis, provisions in cells:
-        citations.extend(_merge(basis, provisions, resolver, problems))
-    for basis, provisions in cells:
-        for cell in (basis, provisions):
-            for f in cell.found:
-                key, _ = resolver.key_of(f.ref, f.number)
-                for mention in f.mentions:
-                    resolver.mention(key, mention)
+        citations.extend(_merge(basis, provisions, keys, problems))
     documents = resolver.documents()
     if library is not None:
         documents = tuple(_match_statute(d, library, on_date) for d in documents)
@@ -125,18 +141,20 @@ def _citation(cell: _Cell, f: Found, key: str, flags: tuple[str, ...], origin: s
         origin=origin,
         file=item.file,
         line=cell.line,
-        flags=tuple(sorted(set(f.flags) | set(flags))),
+        flags=tuple(sorted(set(f.flags) | set(flags))) if flags or f.flags else (),
     )
 
 
 def _merge(
-    basis: _Cell, provisions: _Cell, resolver: Resolver, problems: list[str]
+    basis: _Cell,
+    provisions: _Cell,
+    keyed: dict[int, tuple[str, tuple[str, ...]]],
+    problems: list[str],
 ) -> list[Citation]:
-    """The item's basis: provisions citations first, then documents named only in 公开依据."""
-    keyed = {}
+    """The item's basis: provisions citations first, then documents named only in 公开依据.
+    `keyed` holds the resolved key and flags of every Found, by id."""
     for cell in (basis, provisions):
         for f in cell.found:
-            keyed[id(f)] = resolver.key_of(f.ref, f.number)
             problems.extend(f"{cell.item.file}:{cell.line}: {cell.field}: {p}" for p in f.problems)
     basis_keys = {keyed[id(f)][0] for f in basis.found}
     out: dict[tuple[str, Pinpoint], Citation] = {}

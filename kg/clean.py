@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg import patterns as P
 
@@ -33,6 +33,20 @@ class Change:
 
 Step = Callable[[str], tuple[str, list[Change]]]
 STEPS: dict[str, Step] = {}
+# Cleaned cells remembered: catalogs copied from templates repeat the same cell text across
+# thousands of agencies, and keys clean the same titles again and again.
+CLEAN_CACHE_SIZE = 1 << 15
+
+
+@lru_cache(maxsize=CLEAN_CACHE_SIZE)
+def _clean(text: str, steps: tuple[str, ...] | None) -> tuple[str, tuple[Change, ...]]:
+    """`clean`, remembered: every step is a pure function of the text and results are
+    immutable. None stands for all steps, which keeps the key cheap to hash."""
+    changes: list[Change] = []
+    for name in steps or tuple(STEPS):
+        text, made = STEPS[name](text)
+        changes.extend(made)
+    return text, tuple(changes)
 
 
 def step(name: str) -> Callable[[Step], Step]:
@@ -40,6 +54,7 @@ def step(name: str) -> Callable[[Step], Step]:
 
     def register(fn: Step) -> Step:
         STEPS[name] = fn
+        _clean.cache_clear()  # results remembered from the old registry would be stale
         return fn
 
     return register
@@ -73,9 +88,31 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+@cache
+def _convertible() -> frozenset[str]:
+    """Characters without which OpenCC's t2s leaves text unchanged.
+
+    OpenCC replaces dictionary entries (phrases and characters) found in the text. An entry
+    whose replacement differs has a character that the replacement changes (or, when the
+    lengths differ, any of its characters); text holding none of those can match only entries
+    that replace it by itself. Converting is slow, and most cells are simplified already.
+    """
+    chars: set[str] = set()
+    for group in _t2s()._dict_chain_data:
+        for _, _, table in group:
+            for key, value in table.items():
+                if len(key) != len(value):
+                    chars.update(key)
+                else:
+                    chars.update(k for k, v in zip(key, value, strict=True) if k != v)
+    return frozenset(chars)
+
+
 @step("traditional")
 def to_simplified(text: str) -> tuple[str, list[Change]]:
     """Traditional characters read as simplified (國務院令第711號 -> 国务院令第711号)."""
+    if _convertible().isdisjoint(text):
+        return text, []
     out = _t2s().convert(text)
     return out, _whole("traditional", text, out)
 
@@ -146,11 +183,7 @@ def repair_spam_in_titles(text: str) -> tuple[str, list[Change]]:
 
 def clean(text: str, steps: tuple[str, ...] | None = None) -> tuple[str, tuple[Change, ...]]:
     """Run the named steps (default: all, in registry order) and return text and changes."""
-    changes: list[Change] = []
-    for name in steps or tuple(STEPS):
-        text, made = STEPS[name](text)
-        changes.extend(made)
-    return text, tuple(changes)
+    return _clean(text, tuple(steps) if steps else None)
 
 
 def clean_text(text: str) -> str:

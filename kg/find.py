@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import product
 
 from kg import numerals
@@ -23,6 +24,8 @@ from kg.models import DocumentRef, Pinpoint
 MAX_RANGE = 100
 # Longest label before a cell's first title that still lets the title be cited (依据：, 根据).
 LEAD_IN_LIMIT = 12
+# Cells remembered by find_citations: catalogs copied from templates repeat the same cells.
+FIND_CACHE_SIZE = 1 << 14
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,12 @@ def _heads(text: str, quotes: bool = True) -> tuple[list[_Head], list[tuple[int,
 def find_citations(text: str, quotes: bool = True) -> list[Found]:
     """Every citation in one cleaned cell, in order of appearance. `quotes=False` for a cell
     that lists documents only (公开依据): then no title in it is a mere mention."""
+    return list(_find(text, quotes))
+
+
+@lru_cache(maxsize=FIND_CACHE_SIZE)
+def _find(text: str, quotes: bool) -> tuple[Found, ...]:
+    """find_citations, remembered: a pure function of the text with immutable results."""
     heads, mentions = _heads(text, quotes)
     found: list[Found] = []
     for i, head in enumerate(heads):
@@ -232,7 +241,7 @@ def find_citations(text: str, quotes: bool = True) -> list[Found]:
             found.append(
                 Found(head.ref, pin, words, inner, tuple(flags), tuple(problems), head.number)
             )
-    return found
+    return tuple(found)
 
 
 def _broken(number: Number) -> str:

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from kg.errors import InputError
 from kg.models import CatalogRead
 from kg.rdf.graph import GraphBuilder, Triple, catalog_lines
 from kg.rdf.iris import Iris
@@ -64,9 +65,27 @@ def _say(progress: bool, text: str) -> None:
 
 
 def read_all(paths: Sequence[Path | str], agency: str | None = None) -> list[CatalogRead]:
+    """Read each catalog once (a path given twice counts once). Two files giving one
+    agency the same item would make one node with two sources: that is an error."""
     from kg.ingest import read_catalog
 
-    return [read_catalog(Path(p), agency=agency) for p in paths]
+    unique = {Path(p).resolve(): Path(p) for p in reversed(paths)}  # first spelling wins
+    reads = [
+        read_catalog(unique[key], agency=agency)
+        for key in dict.fromkeys(Path(p).resolve() for p in paths)
+    ]
+    seen: dict[tuple[str, str], str] = {}
+    for read in reads:
+        for item in read.items:
+            other = seen.setdefault(item.key, read.file)
+            if other != read.file:
+                raise InputError(
+                    f"item {item.ident!r} of {item.agency} is also in {other}; "
+                    "give each agency's catalog once",
+                    file=read.file,
+                    line=item.line,
+                )
+    return reads
 
 
 def load_library(statutes: Any):

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from kg import patterns as P
 from kg.clean import clean_text
@@ -21,6 +22,8 @@ from kg.find import Number, number_at, pinpoints_at, to_int
 from kg.models import Document, DocumentRef, Pinpoint
 
 TITLE_SIMILARITY = 0.8  # SequenceMatcher ratio above which two titles name one document
+# Titles and numbers remembered by the normalisers: every citation of a document repeats them.
+KEY_CACHE_SIZE = 1 << 15
 
 
 def _number_key(number: Number) -> str:
@@ -40,6 +43,7 @@ def _find_number(text: str) -> Number | None:
     return None
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)
 def normalise_number(text: str) -> str:
     """The key form of a document number: 国务院 令第 711 号 / 國務院令711號 -> 国务院令第711号,
     国办发[2018]118号 -> 国办发〔2018〕118号, 主席令第七十号 -> 主席令第70号. Text that is not a
@@ -49,12 +53,14 @@ def normalise_number(text: str) -> str:
     return _number_key(number) if number else cleaned
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)
 def normalise_title(text: str) -> str:
     """A title as keys and labels use it: cleaned, without 《》 and without any spaces."""
     cleaned = clean_text(f"《{text.strip().strip('《》')}》")
     return "".join(cleaned.strip("《》").split())
 
 
+@lru_cache(maxsize=KEY_CACHE_SIZE)
 def match_form(title: str) -> str:
     """The form under which variant titles of one document compare equal: 〈…〉的通知 ≡ 〈…〉,
     中华人民共和国政府信息公开条例 ≡ 政府信息公开条例."""
@@ -125,19 +131,40 @@ class _Doc:
     mentions: set[str] = field(default_factory=set)
 
 
+# A reference as found in a cell: what it says, and its parsed number if it has one.
+Ref = tuple[DocumentRef, "Number | None"]
+
+
 class Resolver:
     """Keys for every DocumentRef of a set of catalogs, and the Documents they name."""
 
     def __init__(self, refs: Iterable[tuple[DocumentRef, Number | None]]) -> None:
+        counted = Counter(reversed(list(refs)))
+        self._build([(pair, counted[pair]) for pair in reversed(counted)])
+
+    @classmethod
+    def counted(cls, refs: Iterable[tuple[Ref, int]]) -> Resolver:
+        """The Resolver of (reference, count) pairs given in order of last occurrence: the
+        same as of every reference given `count` times, in that order."""
+        tally: dict[Ref, int] = {}
+        for pair, count in refs:
+            tally[pair] = tally.pop(pair, 0) + count  # moves the pair to its last occurrence
+        resolver = cls.__new__(cls)
+        resolver._build(list(tally.items()))
+        return resolver
+
+    def _build(self, occurrences: list[tuple[Ref, int]]) -> None:
+        """Each distinct reference once, with its count, in the order of its last occurrence:
+        where a later reference overwrites an earlier one (a key's parsed number), the last one
+        written is the same as when every occurrence is visited in turn."""
         self.problems: list[str] = []
-        occurrences = list(refs)
         uses: Counter[str] = Counter()
         titles_of: dict[str, set[str]] = defaultdict(set)
         parsed: dict[str, Number] = {}
-        for ref, number in occurrences:
+        for (ref, number), count in occurrences:
             if number and number.kind != "broken":
                 key = _number_key(number)
-                uses[key] += 1
+                uses[key] += count
                 parsed[key] = number
                 if ref.title:
                     titles_of[key].add(match_form(ref.title))
@@ -156,13 +183,13 @@ class Resolver:
                 )
         # Titles cited without a number anywhere: one key per form, the fullest spelling.
         spellings: dict[str, set[str]] = defaultdict(set)
-        for ref, number in occurrences:
+        for (ref, number), _ in occurrences:
             if ref.title and not (number and number.kind != "broken"):
                 spellings[match_form(ref.title)].add(normalise_title(ref.title))
         self.by_spelling = {f: min(t, key=lambda x: (-len(x), x)) for f, t in spellings.items()}
         self.docs: dict[str, _Doc] = defaultdict(_Doc)
-        for ref, number in occurrences:
-            self.add(ref, number)
+        for (ref, number), count in occurrences:
+            self.add(ref, number, count=count)
         self._link_embedded()
 
     def _merge_typos(
@@ -200,12 +227,17 @@ class Resolver:
         return (number.text if number else ref.number), flags
 
     def add(
-        self, ref: DocumentRef, number: Number | None = None, flags: tuple[str, ...] = ()
+        self,
+        ref: DocumentRef,
+        number: Number | None = None,
+        flags: tuple[str, ...] = (),
+        count: int = 1,
     ) -> str:
+        """Record `count` citations of ref; the key of its document."""
         key, key_flags = self.key_of(ref, number)
         doc = self.docs[key]
         if ref.title:
-            doc.titles[normalise_title(ref.title)] += 1
+            doc.titles[normalise_title(ref.title)] += count
         if number:
             doc.numbers[_number_key(number)] = number
             if "typo-variant" in key_flags:

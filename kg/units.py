@@ -8,6 +8,7 @@ name go (劳动保障 监察股). Every unit belongs to the agency of the catalo
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from kg import patterns as P
 from kg.clean import clean_text
@@ -16,6 +17,12 @@ from kg.models import Item, Responsibility, Unit
 
 def split_units(cell: str) -> list[tuple[str, tuple[str, ...]]]:
     """(name, aliases) of each unit named in a 公开责任 cell, in order, without repeats."""
+    return list(_split_units(cell))
+
+
+@lru_cache(maxsize=1 << 14)
+def _split_units(cell: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """split_units, remembered: agencies copied from one template name the same units."""
     text = "".join(clean_text(cell).split())
     out: list[tuple[str, tuple[str, ...]]] = []
     for part in P.UNIT_SEPARATOR.split(text):
@@ -26,7 +33,7 @@ def split_units(cell: str) -> list[tuple[str, tuple[str, ...]]]:
         name, aliases = (m.group("name"), (m.group("alias"),)) if m else (part, ())
         if name not in [n for n, _ in out]:
             out.append((name, aliases))
-    return out
+    return tuple(out)
 
 
 def is_collective(name: str) -> bool:
@@ -39,9 +46,10 @@ def units_of(items: Iterable[Item]) -> tuple[tuple[Unit, ...], tuple[Responsibil
     aliases: dict[tuple[str, str], set[str]] = {}
     responsibilities: list[Responsibility] = []
     for item in items:
-        for name, alias in split_units(item.responsibility):
+        units = _split_units(item.responsibility)
+        line = item.line_of("responsibility") if units else 0
+        for name, alias in units:
             aliases.setdefault((item.agency, name), set()).update(alias)
-            line = item.line_of("responsibility")
             responsibilities.append(Responsibility(item.agency, item.ident, name, item.file, line))
     units = tuple(
         Unit(agency, name, tuple(sorted(aliases[(agency, name)])), is_collective(name))

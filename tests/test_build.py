@@ -177,6 +177,19 @@ def test_a_failed_build_leaves_the_previous_graph(built, tmp_path):
         assert st.dump("nt") == before
 
 
+def test_a_catalog_given_twice_counts_once(tmp_path):
+    summary = build([*BUNDLED, BUNDLED[0]], store=tmp_path / "s")
+    assert summary.catalogs == 2 and summary.items == 64
+
+
+def test_one_agency_in_two_files_is_refused(tmp_path):
+    copy = tmp_path / "copy.tsv"
+    copy.write_bytes(BUNDLED[1].read_bytes())
+    with pytest.raises(InputError, match="also in"):
+        build([BUNDLED[1], copy], store=tmp_path / "s")
+    assert not (tmp_path / "s").exists()
+
+
 @pytest.mark.slow
 def test_build_with_statutes_uses_library_acts_and_conforms(bundled_store_with_statutes, built):
     with Store.open(bundled_store_with_statutes) as st, Store.open(built[0]) as plain:

@@ -85,6 +85,17 @@ def test_bind_values_escapes():
     assert classify(out) == "select"
 
 
+def test_bind_values_refuses_subqueries():
+    with pytest.raises(QueryError, match="subqueries"):
+        bind_values("SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p ?o } } }", {"o": "x"})
+
+
+def test_store_binds_inside_subqueries_by_substitution():
+    st = small_store()
+    text = "SELECT ?s ?o WHERE { { SELECT ?s ?o WHERE { ?s ?p ?o } } }"
+    assert [r["s"] for r in st.select(text, {"o": "一"})] == [EX + "a"]
+
+
 @pytest.mark.parametrize("name", ["o o", "o}", ""])
 def test_bind_values_rejects_bad_names(name):
     with pytest.raises(QueryError):

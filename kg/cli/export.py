@@ -38,17 +38,14 @@ def command(store, fmt, output) -> None:
     from kg.rdf.store import Store
 
     with Store.open(store) as st:
-        data = st.dump(fmt)
-    if output is None:
-        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else click.echo(
-            data.decode(), nl=False
-        )
-        sys.stdout.flush()
-        return
-    temp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
-    try:
-        temp.write_bytes(data)
-        os.replace(temp, output)
-    finally:
-        temp.unlink(missing_ok=True)
-    click.echo(f"kg export: wrote {output} ({len(data)} bytes)", err=True)
+        if output is None:
+            sys.stdout.buffer.write(st.dump(fmt))
+            sys.stdout.buffer.flush()
+            return
+        temp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+        try:
+            st.dump(fmt, temp)
+            os.replace(temp, output)
+        finally:
+            temp.unlink(missing_ok=True)
+    click.echo(f"kg export: wrote {output} ({output.stat().st_size} bytes)", err=True)

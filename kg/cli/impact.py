@@ -35,7 +35,8 @@ def command(amendment: Path | None, old: str | None, new: str | None, report_fmt
     """
     from kg.analysis.amendment import load
     from kg.analysis.impact import act_texts, impact
-    from kg.analysis.report import report, write_atomic
+    from kg.analysis.report import report
+    from kg.fileio import write_atomic
 
     if amendment is not None and (old or new):
         raise click.UsageError("give an AMENDMENT file or --old/--new, not both")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
 import time
+from pathlib import Path
 
 import click
 
@@ -38,13 +40,18 @@ def command(store, endpoint, graph, protocol, append, fmt) -> None:
 
     Example: kg push --endpoint http://127.0.0.1:7878/store
     """
+    import pyoxigraph as ox
+
     from kg.rdf.remote import push
     from kg.rdf.store import Store
 
     started = time.perf_counter()
-    with Store.open(store) as st:
-        data = st.dump("nt")
-    sent = push(data, endpoint, graph=graph, protocol=protocol, replace=not append)
+    with tempfile.TemporaryDirectory(prefix="kg-push-") as tmp:
+        dump = Path(tmp) / "graph.nt"
+        with Store.open(store) as st:  # streamed through a file: no copy of the graph in memory
+            st.inner.dump(str(dump), ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        with open(dump, "rb") as lines:
+            sent = push(lines, endpoint, graph=graph, protocol=protocol, replace=not append)
     record = {
         "endpoint": endpoint,
         "graph": graph or "(default)",

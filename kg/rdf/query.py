@@ -91,7 +91,7 @@ _LEXEME = re.compile(
     r"|'(?:[^'\\\n]|\\.)*'"
     r'|<[^<>"{}|^`\\\x00-\x20]*>'
     r"|#[^\n]*"
-    r"|(?<![?$:\w])(?i:WHERE)\b"
+    r"|(?<![?$:\w])(?i:WHERE|SELECT)\b"
     r"|[{}()]",
 )
 _VAR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -118,11 +118,15 @@ def _where_brace(text: str) -> int | None:
     depth = parens = 0
     after_where = False
     first: int | None = None
+    where: int | None = None
     for m in _LEXEME.finditer(text):
         tok = m.group()
         if tok[0] in "\"'<#":
             continue
-        if tok.upper() == "WHERE":
+        if tok.upper() == "SELECT":
+            if depth > 0:  # an outer VALUES would not reach a subquery's own variables
+                raise QueryError("cannot bind values in a query with subqueries")
+        elif tok.upper() == "WHERE":
             after_where = depth == 0
         elif tok == "(":
             parens += 1
@@ -130,13 +134,15 @@ def _where_brace(text: str) -> int | None:
             parens -= 1
         elif tok == "{":
             if depth == 0 and parens == 0:
-                if after_where:
-                    return m.start()
+                if after_where and where is None:
+                    where = m.start()
                 if first is None:
                     first = m.start()
             depth += 1
         elif tok == "}":
             depth -= 1
+    if where is not None:
+        return where
     # SELECT/ASK may leave out WHERE; CONSTRUCT's first group is its template.
     head = text[:first] if first is not None else ""
     if first is not None and not re.search(r"(?i)\b(CONSTRUCT|DESCRIBE)\b", _strip(head)):

@@ -135,28 +135,32 @@ def _chunks(lines: Iterable[bytes], size: int) -> Iterator[list[bytes]]:
 
 
 def push(
-    ntriples: bytes,
+    ntriples: bytes | Iterable[bytes],
     url: str,
     graph: str | None = None,
     protocol: str = "gsp",
     replace: bool = True,
 ) -> int:
-    """Send a graph (N-Triples) to a server; returns the number of triples sent.
+    """Send a graph to a server; returns the number of triples sent. `ntriples` is
+    N-Triples text or an iterable of its lines (e.g. an open file: nothing is held whole).
 
     gsp: `url` is the Graph Store endpoint; the first request PUTs (replaces) unless
     `replace` is false, the rest POST. update: `url` is the update endpoint; the graph is
     cleared (unless not `replace`) and filled with INSERT DATA requests.
     """
+    if protocol not in ("gsp", "update"):
+        raise EndpointError(f"unknown protocol {protocol!r}: use gsp or update")
     endpoint = Endpoint(url)
-    lines = [line for line in ntriples.splitlines(keepends=True) if line.strip()]
+    source = ntriples.splitlines(keepends=True) if isinstance(ntriples, bytes) else ntriples
+    lines = (line if line.endswith(b"\n") else line + b"\n" for line in source if line.strip())
+    sent = 0
     if protocol == "gsp":
-        if replace and not lines:
-            endpoint.put_graph(b"", graph, replace=True)
         for n, chunk in enumerate(_chunks(lines, PUSH_CHUNK_LINES)):
             endpoint.put_graph(b"".join(chunk), graph, replace=replace and n == 0)
-        return len(lines)
-    if protocol != "update":
-        raise EndpointError(f"unknown protocol {protocol!r}: use gsp or update")
+            sent += len(chunk)
+        if replace and sent == 0:
+            endpoint.put_graph(b"", graph, replace=True)
+        return sent
     target = f"GRAPH {iri_nt(graph)}" if graph else "DEFAULT"
     if replace:
         endpoint.update(f"CLEAR SILENT {target}", prologue=False)
@@ -164,4 +168,5 @@ def push(
         body = b"".join(chunk).decode("utf-8")
         data = f"GRAPH {iri_nt(graph)} {{\n{body}}}" if graph else body
         endpoint.update(f"INSERT DATA {{\n{data}}}", prologue=False)
-    return len(lines)
+        sent += len(chunk)
+    return sent

@@ -147,8 +147,9 @@ class Store:
             graph.bind(prefix, ns)
         return graph
 
-    def dump(self, fmt: str = "nt") -> bytes:
-        """The graph serialized; N-Triples and N-Quads lines are sorted (byte-stable)."""
+    def dump(self, fmt: str = "nt", output: Path | None = None) -> bytes | None:
+        """The graph serialized (into `output` if given). N-Triples and N-Quads lines are
+        sorted, so equal graphs give equal bytes; other syntaxes stream straight to `output`."""
         if fmt not in RDF_FORMATS:
             raise StoreError(f"unknown RDF format {fmt!r}; choose from {', '.join(RDF_FORMATS)}")
         kwargs: dict[str, Any] = {}
@@ -156,12 +157,15 @@ class Store:
             kwargs["from_graph"] = ox.DefaultGraph()
         if fmt in ("ttl", "trig", "jsonld", "xml"):
             kwargs["prefixes"] = prefix_map()
-        data = self.inner.dump(format=RDF_FORMATS[fmt], **kwargs)
-        if fmt in ("nt", "nq"):
-            lines = data.splitlines(keepends=True)
-            lines.sort()
-            data = b"".join(lines)
-        return data
+        if fmt not in ("nt", "nq"):
+            return self.inner.dump(str(output) if output else None, RDF_FORMATS[fmt], **kwargs)
+        lines = self.inner.dump(format=RDF_FORMATS[fmt], **kwargs).splitlines(keepends=True)
+        lines.sort()
+        data = b"".join(lines)
+        if output is None:
+            return data
+        output.write_bytes(data)
+        return None
 
     # ---- writing --------------------------------------------------------------------------
 
