@@ -10,7 +10,8 @@ from rdflib.namespace import SH
 
 from kg.errors import ValidationError
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+# kg/ontology links to the top-level ontology/ folder, so wheels ship the same files.
+ONTOLOGY_DIR = Path(__file__).parents[1] / "ontology"
 ONTOLOGY = ONTOLOGY_DIR / "kg.ttl"
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 
