@@ -35,7 +35,7 @@ Step = Callable[[str], tuple[str, list[Change]]]
 STEPS: dict[str, Step] = {}
 # Cleaned cells remembered: catalogs copied from templates repeat the same cell text across
 # thousands of agencies, and keys clean the same titles again and again.
-CLEAN_CACHE_SIZE = 1 << 15
+CLEAN_CACHE_SIZE = 1 << 13
 
 
 @lru_cache(maxsize=CLEAN_CACHE_SIZE)

@@ -25,7 +25,7 @@ MAX_RANGE = 100
 # Longest label before a cell's first title that still lets the title be cited (依据：, 根据).
 LEAD_IN_LIMIT = 12
 # Cells remembered by find_citations: catalogs copied from templates repeat the same cells.
-FIND_CACHE_SIZE = 1 << 14
+FIND_CACHE_SIZE = 1 << 12
 
 
 @dataclass(frozen=True)

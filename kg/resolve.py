@@ -23,7 +23,7 @@ from kg.models import Document, DocumentRef, Pinpoint
 
 TITLE_SIMILARITY = 0.8  # SequenceMatcher ratio above which two titles name one document
 # Titles and numbers remembered by the normalisers: every citation of a document repeats them.
-KEY_CACHE_SIZE = 1 << 15
+KEY_CACHE_SIZE = 1 << 14
 
 
 def _number_key(number: Number) -> str:

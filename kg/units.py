@@ -20,7 +20,7 @@ def split_units(cell: str) -> list[tuple[str, tuple[str, ...]]]:
     return list(_split_units(cell))
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def _split_units(cell: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """split_units, remembered: agencies copied from one template name the same units."""
     text = "".join(clean_text(cell).split())
