@@ -84,7 +84,7 @@ def _resolve(
     last = {id(f): f for f in reversed(found)}  # distinct, latest last occurrence first
     distinct = list(reversed(last.values()))
     resolver = Resolver.counted(((f.ref, f.number), counts[id(f)]) for f in distinct)
-    keys = {i: resolver.key_of(f.ref, f.number) for i, f in reversed(last.items())}
+    keys = {i: resolver.key_of(f.ref, f.number) for i, f in last.items()}
     # Recording a mention again changes nothing: the first occurrences, in order, suffice.
     for f in {id(f): f for f in found if f.mentions}.values():
         for mention in f.mentions:

@@ -9,6 +9,7 @@ graph atomically (kg.rdf.store.build_store).
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
-from kg.models import CatalogRead
+from kg.models import CatalogRead, Citation, Pinpoint
 from kg.rdf.graph import GraphBuilder, Triple, catalog_lines
 from kg.rdf.iris import Iris
 from kg.rdf.terms import triple_nt
@@ -98,16 +99,15 @@ def load_library(statutes: Any):
 
 
 def keyword_function(top: int = 5) -> Callable[[str], list[str]]:
-    """jieba TF-IDF keywords, cached per text (catalogs repeat texts across agencies)."""
-    import jieba
-    import jieba.analyse
+    """Keywords of an item's text with the legal jieba dictionary, cached per text
+    (catalogs repeat texts across agencies)."""
+    from kg.textsearch.keywords import item_keywords
 
-    jieba.setLogLevel(60)
     cache: dict[str, list[str]] = {}
 
     def keywords(text: str) -> list[str]:
         if text not in cache:
-            cache[text] = sorted(jieba.analyse.extract_tags(text, topK=top))
+            cache[text] = sorted(item_keywords(text, top=top))
         return cache[text]
 
     return keywords
@@ -139,7 +139,8 @@ def graph_lines(
         }
         builder_options["titles"] = {act_iri(iris, a): a.title for a in acts.values()}
         _say(progress, f"checking citations against {len(acts)} cited acts")
-        builder_options["verdicts"] = _verdicts(extraction, library)
+        citations, builder_options["verdicts"] = _checked(extraction, library)
+        extraction = dataclasses.replace(extraction, citations=citations)
         statute_part = list(statute_triples(library, iris, act_ids=act_ids))
         builder_options["known"] = {t[0] for t in statute_part}
     counts = {
@@ -168,10 +169,44 @@ def graph_lines(
     return lines(), counts
 
 
-def _verdicts(extraction: Any, library: Any) -> dict[Any, tuple[str, str]]:
+def _checked(extraction: Any, library: Any) -> tuple[tuple[Citation, ...], dict[Any, tuple[str, str]]]:
+    """Check every quote against the statute text, and place recoverable pinpoints.
+
+    A quote of an article's words without its point number (衡阳 统计信息 quotes Article 20's
+    国民经济和社会发展统计信息 without (四)) is placed under the point the words come from,
+    flagged `pinpoint-recovered`; the verdict keeps saying the catalog left the number out.
+    Other suggestions (wrong number, other version) are reported, never applied.
+    """
     from kg.statutes.check import check
 
-    return {r.citation: (str(r.verdict), str(r.detail or "")) for r in check(extraction, library)}
+    results = {r.citation: r for r in check(extraction, library)}
+    citations, verdicts = [], {}
+    for citation in extraction.citations:  # every citation stays, checked or not
+        result = results.get(citation)
+        if result is None:
+            citations.append(citation)
+            continue
+        if result.verdict == "pinpoint-missing" and _refines(citation.pinpoint, result.suggested):
+            citation = dataclasses.replace(
+                citation,
+                pinpoint=result.suggested,
+                flags=(*citation.flags, "pinpoint-recovered"),
+            )
+        citations.append(citation)
+        verdicts[citation] = (str(result.verdict), str(result.detail or ""))
+    return tuple(citations), verdicts
+
+
+def _refines(written: Pinpoint, suggested: Pinpoint | None) -> bool:
+    """True when `suggested` only adds a lower level to the article the catalog wrote."""
+    return (
+        suggested is not None
+        and written.article is not None
+        and (suggested.article, suggested.article_suffix) == (written.article, written.article_suffix)
+        and written.item is None
+        and suggested.item is not None
+        and written.paragraph in (None, suggested.paragraph)
+    )
 
 
 def build(

@@ -11,13 +11,13 @@ Queries walk from the subdivision's side (`?x eli:is_part_of* ?target . ?item kg
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rdflib import URIRef
 
 from kg.analysis.items import ItemInfo, details_under, item_details, pinpoints_under
 from kg.analysis.lookup import Target, resolve, subdivisions
-from kg.analysis.source import Source, as_source, select
+from kg.analysis.source import RecordingSource, Source, as_source, select
 
 RELATIONS = ("direct", "act-only", "transitive")
 
@@ -72,6 +72,7 @@ class DependsResult:
     target: Target
     nodes: tuple[str, ...]  # IRIs of the subdivisions found (the acts if no pinpoint)
     dependents: tuple[Dependent, ...]
+    queries: tuple[str, ...] = ()  # the SPARQL run, values bound
 
     @property
     def missing(self) -> bool:
@@ -109,9 +110,10 @@ def depends(store, phrase: str, article: int | str | None = None,
             paragraph: int | None = None, item: int | None = None,
             transitive: bool = False) -> DependsResult:
     """Items resting on what `phrase` (and the pinpoint options) names."""
-    source = as_source(store)
+    source = RecordingSource(as_source(store))
     target = resolve(source, phrase, article=article, paragraph=paragraph, item=item)
-    return depends_on(source, target, transitive=transitive)
+    result = depends_on(source, target, transitive=transitive)
+    return replace(result, queries=tuple(source.queries))
 
 
 def depends_on(source: Source, target: Target, transitive: bool = False) -> DependsResult:

@@ -27,7 +27,7 @@ from kg.analysis.amendment import Amendment
 from kg.analysis.items import ItemInfo, citation_field, iri_values, item_details
 from kg.analysis.lookup import Act, Target, resolve
 from kg.analysis.phrase import LIST_MARKER, ArticleNo, number_key
-from kg.analysis.source import Source, as_source, select
+from kg.analysis.source import RecordingSource, Source, as_source, select
 
 # Order of urgency, used for sorting and in reports.
 REASONS = ("repealed", "renumbered", "changed", "whole-act", "current")
@@ -108,6 +108,7 @@ class ImpactResult:
     acts: tuple[Act, ...]
     impacts: tuple[Impact, ...]
     notes: tuple[str, ...] = ()
+    queries: tuple[str, ...] = ()  # the SPARQL run, values bound
 
     def records(self) -> list[dict]:
         """One record per (impact, responsible unit), grouped by agency and unit."""
@@ -164,7 +165,7 @@ def impact(store, amendment: Amendment | str | Path, old_texts: Texts | None = N
            new_texts: Texts | None = None) -> ImpactResult:
     """Items the amendment touches. Texts of the two versions (from the store when it holds
     them, else as given) let quotes tell which numbering a citation uses."""
-    source = as_source(store)
+    source = RecordingSource(as_source(store))
     if not isinstance(amendment, Amendment):
         amendment = amendments.load(amendment)
     target = resolve(source, amendment.act)
@@ -174,7 +175,8 @@ def impact(store, amendment: Amendment | str | Path, old_texts: Texts | None = N
         old_texts = store_texts(source, target.acts, old_version)
     if new_texts is None:
         new_texts = store_texts(source, target.acts, amendment.after)
-    return _assess(source, amendment, target, old_version, old_texts, new_texts)
+    result = _assess(source, amendment, target, old_version, old_texts, new_texts)
+    return replace(result, queries=tuple(source.queries))
 
 
 def _before(acts: tuple[Act, ...], after: str) -> str:

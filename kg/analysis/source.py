@@ -74,6 +74,21 @@ def bind(sparql: str, bindings: Mapping[str, Binding] | None) -> str:
     return f"{sparql[:at]}\n  VALUES ({names}) {{ ({row}) }}{sparql[at:]}"
 
 
+class RecordingSource:
+    """A Source that keeps the text of every distinct query it runs, values bound, so
+    `kg ask` can print exactly the SPARQL behind an answer."""
+
+    def __init__(self, inner: Source) -> None:
+        self.inner = inner
+        self.queries: list[str] = []
+
+    def select(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> list[dict]:
+        text = bind(sparql, bindings)
+        if text not in self.queries:
+            self.queries.append(text)
+        return self.inner.select(text)
+
+
 def select(source: Source, sparql: str, bindings: Mapping[str, Binding] | None = None
            ) -> list[dict]:
     """Rows of a SELECT on any Source, user values bound safely (see the module doc)."""

@@ -1,6 +1,6 @@
 """Questions in Chinese mapped onto the analysis the project already has.
 
-Each known form is a few regexes (kg.textsearch.patterns) capturing the act or item the
+Each known form is a few regexes (kg.patterns, search section) capturing the act or item the
 question names. "Which items rest on …" and "what does the amendment of … affect" are
 answered by kg.analysis.depends / kg.analysis.impact themselves; the unit, basis and
 citing-documents forms are one bound SPARQL query each. Every answer carries the SPARQL
@@ -9,7 +9,6 @@ that produced it.
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 from collections.abc import Sequence
@@ -17,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg import patterns as P
 from kg.errors import QuestionError
-from kg.textsearch import patterns as P
 from kg.textsearch import sparql
 from kg.textsearch.tokenize import normalise
 
@@ -145,10 +144,8 @@ def _depends(source: Any, intent: Intent) -> Answer:
     from kg.analysis.depends import depends
 
     result = depends(source, intent.subject)
-    bound = {"_DIRECT": ("target", list(result.nodes)),
-             "_ACT_ONLY": ("act", [a.iri for a in result.target.acts])}
     return Answer(intent, _summary(result, f"items resting on {result.target.label}"),
-                  tuple(_records(result)), tuple(_queries(result, "kg.analysis.depends", bound)))
+                  tuple(_records(result)), tuple(_shown(q) for q in result.queries))
 
 
 def _impact(source: Any, intent: Intent, amendments: Sequence[Path], statutes: Path | None) -> Answer:
@@ -156,10 +153,8 @@ def _impact(source: Any, intent: Intent, amendments: Sequence[Path], statutes: P
 
     change, old_texts, new_texts = _amendment(source, intent.subject, amendments, statutes)
     result = impact(source, change, old_texts=old_texts, new_texts=new_texts)
-    acts = [a.iri for a in result.acts]
-    bound = {"_CITED": ("act", acts), "_TEXTS": ("act", acts)}
     return Answer(intent, _summary(result, f"items affected by {change.describe()}"),
-                  tuple(_records(result)), tuple(_queries(result, "kg.analysis.impact", bound)))
+                  tuple(_records(result)), tuple(_shown(q) for q in result.queries))
 
 
 def _amendment(source: Any, subject: str, amendments: Sequence[Path], statutes: Path | None):
@@ -217,24 +212,6 @@ def _records(result: Any) -> list[dict[str, Any]]:
         records = result.records
         return list(records() if callable(records) else records)
     return [dict(r) for r in result]
-
-
-def _queries(result: Any, module: str, bound: dict[str, tuple[str, list[str]]]) -> list[str]:
-    """The SPARQL an analysis ran: its result's own `queries` when it reports them, else
-    the module's query constants with the values it bound (until the analysis results
-    carry their queries)."""
-    for name in ("queries", "sparql"):
-        value = getattr(result, name, None)
-        if value:
-            return [value] if isinstance(value, str) else list(value)
-    found = importlib.import_module(module)
-    out = []
-    for name, (var, values) in bound.items():
-        text = getattr(found, name, None)
-        if isinstance(text, str):
-            comment = "".join(f"# bound: ?{var} = <{v}>\n" for v in values)
-            out.append(comment + _shown(text))
-    return out
 
 
 def _summary(result: Any, default: str) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import jieba
 
-from kg.textsearch.patterns import DECREE_WITH_DI, HAN_OR_ALNUM, JIEBA_BLOCK
+from kg.patterns import DECREE_WITH_DI, HAN_OR_ALNUM, JIEBA_BLOCK
 
 jieba.setLogLevel(logging.WARNING)
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import jieba
 
-from kg.textsearch.patterns import HAN_OR_ALNUM
+from kg.patterns import HAN_OR_ALNUM
 
 # Full-width letters and digits (Ａ, １) to ASCII, so 第２０条 and 第20条 cut alike.
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF5B) if chr(code).isalnum()}
