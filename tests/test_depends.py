@@ -210,7 +210,7 @@ def test_queries_walk_from_the_subdivision_side(module):
 ])
 def test_bound_values_are_written_as_escaped_terms(value, written):
     query = bind("SELECT ?v WHERE { ?s ?p ?v }", {"v": value})
-    assert query == f"SELECT ?v WHERE {{\n  VALUES (?v) {{ ({written}) }} ?s ?p ?v }}"
+    assert query == f"SELECT ?v WHERE {{ VALUES (?v) {{ ({written}) }}  ?s ?p ?v }}"
 
 
 @pytest.mark.parametrize(("bindings", "message"), [

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from kg.errors import QueryError, StoreError
+from kg.rdf.query import bind_values
 from kg.rdf.vocab import sparql_prologue
 
 # A value bound to a query variable: an IRI (URIRef) or a literal (Literal, str or int).
@@ -33,45 +34,15 @@ class Source(Protocol):
         """Rows of a SELECT query as dicts of variable -> str (None when unbound)."""
 
 
-def to_oxigraph(value: Binding) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    """An rdflib term or plain Python value as the Oxigraph term of the same meaning."""
-    if isinstance(value, URIRef):
-        return ox.NamedNode(str(value))
-    if isinstance(value, BNode):
-        return ox.BlankNode(str(value))
-    if isinstance(value, Literal):
-        if value.language:
-            return ox.Literal(str(value), language=value.language)
-        if value.datatype:
-            return ox.Literal(str(value), datatype=ox.NamedNode(str(value.datatype)))
-        return ox.Literal(str(value))
-    if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(_XSD + "boolean"))
-    if isinstance(value, int):
-        return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "integer"))
-    return ox.Literal(str(value))
-
-
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-
-
 def bind(sparql: str, bindings: Mapping[str, Binding] | None) -> str:
-    """The query with `bindings` as a VALUES row opening its (first) WHERE group."""
-    if not bindings:
-        return sparql
-    for name in bindings:
-        if not name.isidentifier() or not name.isascii():
-            raise QueryError(f"not a variable name: {name!r}")
+    """The query with `bindings` as a VALUES row opening its WHERE group (kg.rdf.query).
+
+    Oxigraph plans a substituted variable as if it were unbound (120 ms against 1 ms for the
+    same value in VALUES), so values travel as escaped terms in the query text."""
     try:
-        row = " ".join(str(to_oxigraph(v)) for v in bindings.values())
+        return bind_values(sparql, bindings or {})
     except ValueError as err:  # pyoxigraph refuses an IRI that is not one
         raise QueryError(f"cannot bind a value: {err}") from err
-    at = sparql.find("WHERE {")
-    if at < 0:
-        raise QueryError("cannot bind values: the query has no `WHERE {`")
-    at += len("WHERE {")
-    names = " ".join(f"?{n}" for n in bindings)
-    return f"{sparql[:at]}\n  VALUES ({names}) {{ ({row}) }}{sparql[at:]}"
 
 
 class RecordingSource:
