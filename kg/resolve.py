@@ -132,7 +132,7 @@ class _Doc:
 
 
 # A reference as found in a cell: what it says, and its parsed number if it has one.
-Ref = tuple[DocumentRef, "Number | None"]
+Ref = tuple[DocumentRef, Number | None]
 
 
 class Resolver:

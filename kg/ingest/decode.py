@@ -21,6 +21,9 @@ BOMS = (
 ALLOWED_CONTROLS = "\t\n\r\f\v"
 # More than this share of control characters (or any NUL) means the bytes are not text.
 MAX_CONTROL_SHARE = 0.01
+# The control characters counted against that share (str.count per character is far faster
+# than testing every character of a catalog in Python).
+_COUNTED_CONTROLS = tuple(chr(c) for c in range(32) if chr(c) not in ALLOWED_CONTROLS)
 
 
 def _guess_utf16(data: bytes) -> str | None:
@@ -59,7 +62,7 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
 
 
 def _check_text(text: str, file: str) -> None:
-    controls = sum(1 for ch in text if ch < " " and ch not in ALLOWED_CONTROLS)
+    controls = sum(text.count(ch) for ch in _COUNTED_CONTROLS)
     if "\x00" in text or controls > MAX_CONTROL_SHARE * len(text):
         raise EncodingError("binary data, not a text catalog", file=file)
 
