@@ -29,9 +29,9 @@ from kg.output import render
 @agency_option
 @click.option(
     "--keywords/--no-keywords",
-    default=False,
+    default=True,
     show_default=True,
-    help="Add jieba keywords of each item (kg:keyword).",
+    help="Store jieba keywords of each item (kg:keyword) so related items can be found; --no-keywords skips jieba.",
 )
 @format_option
 def command(catalogs, statutes, store, base, agency, keywords, fmt) -> None:
