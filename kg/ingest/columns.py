@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Item field -> names catalogs print for it. The first name is the standard template's.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -45,12 +46,23 @@ def compact(text: str) -> str:
     return "".join(text.split())
 
 
+@lru_cache(maxsize=4096)
 def field_of(cell: str) -> str | None:
-    """The item field a header cell names, `-` for a known ignored column, else None."""
+    """The item field a header cell names, `-` for a known ignored column, else None.
+
+    Every data row is tried as a header (a catalog may restart its table), so a cell far
+    longer than any header name, spaces and decoration included, is refused before it is
+    compacted: that keeps the test cheap on long 条款内容 cells."""
+    if len(cell) > _LONGEST_HEADER_CELL:
+        return None
     key = compact(cell).strip(_DECORATION)
     if key in IGNORED:
         return _IGNORED_MARK
     return _LOOKUP.get(key)
+
+
+# Header names are a few characters; allow spaces between every character plus decoration.
+_LONGEST_HEADER_CELL = 2 * max(len(k) for k in (*_LOOKUP, *IGNORED)) + 8
 
 
 @dataclass(frozen=True)
