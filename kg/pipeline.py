@@ -2,24 +2,28 @@
 
     build(paths, statutes=None, store=Path(".kg-store"), base=None) -> BuildSummary
 
-Each stage is its own module; this one only wires them and counts. Nothing is written
-until every catalog has been read and every triple made, and the store switches to the new
-graph atomically (kg.rdf.store.build_store).
+Each stage is its own module; this one only wires them and counts. Items are loaded into
+a new store generation while the next catalogs are read (Oxigraph loads in its own threads);
+the store switches to the new graph only once every catalog has been read and every triple
+loaded, atomically (kg.rdf.store.build_store), so a bad catalog leaves the previous graph
+(or no store folder) in place.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
 from kg.models import CatalogRead, Citation, Pinpoint
-from kg.rdf.graph import GraphBuilder, Triple, catalog_lines
+from kg.rdf.graph import GraphBuilder, Triple
 from kg.rdf.iris import Iris
+from kg.rdf.statements import extraction_statements, read_statements, statement_lines
 from kg.rdf.terms import triple_nt
 
 REPO = Path(__file__).resolve().parents[1]
@@ -68,15 +72,17 @@ def _say(progress: bool, text: str) -> None:
 def read_all(paths: Sequence[Path | str], agency: str | None = None) -> list[CatalogRead]:
     """Read each catalog once (a path given twice counts once). Two files giving one
     agency the same item would make one node with two sources: that is an error."""
+    return list(read_each(paths, agency))
+
+
+def read_each(paths: Sequence[Path | str], agency: str | None = None) -> Iterator[CatalogRead]:
+    """The reads of read_all one at a time, checked as they come."""
     from kg.ingest import read_catalog
 
     unique = {Path(p).resolve(): Path(p) for p in reversed(paths)}  # first spelling wins
-    reads = [
-        read_catalog(unique[key], agency=agency)
-        for key in dict.fromkeys(Path(p).resolve() for p in paths)
-    ]
     seen: dict[tuple[str, str], str] = {}
-    for read in reads:
+    for key in dict.fromkeys(Path(p).resolve() for p in paths):
+        read = read_catalog(unique[key], agency=agency)
         for item in read.items:
             other = seen.setdefault(item.key, read.file)
             if other != read.file:
@@ -86,7 +92,7 @@ def read_all(paths: Sequence[Path | str], agency: str | None = None) -> list[Cat
                     file=read.file,
                     line=item.line,
                 )
-    return reads
+        yield read
 
 
 def load_library(statutes: Any):
@@ -120,13 +126,30 @@ def graph_lines(
     keywords: bool = False,
     progress: bool = False,
 ) -> tuple[Iterator[str], dict[str, Any]]:
-    """N-Triples lines of the whole graph, and counts of what went in."""
+    """N-Triples lines of the whole graph, and counts of what went in (filled as soon as
+    the citations are extracted, before the first line is made)."""
+    builder = GraphBuilder(iris=iris or Iris(), keywords=keyword_function() if keywords else None)
+    counts: dict[str, Any] = {}
+    rest = extraction_lines(reads, library, builder, counts, progress)
+    first = list(itertools.islice(rest, 1))  # extract now: callers read the counts first
+    items = (line for read in reads for line in statement_lines(read_statements(read, builder)))
+    return itertools.chain(items, first, rest), counts
+
+
+def extraction_lines(
+    reads: Sequence[CatalogRead],
+    library: Any,
+    builder: GraphBuilder,
+    counts: dict[str, Any],
+    progress: bool = False,
+) -> Iterator[str]:
+    """Lines of the statute acts cited and of everything citation extraction finds in
+    `reads` (the items themselves come from read_statements). Fills `counts` first."""
     from kg.citations import extract
 
-    iris = iris or Iris()
+    iris = builder.iris
     _say(progress, f"extracting citations from {sum(len(r.items) for r in reads)} items")
     extraction = extract(reads, library)
-    builder_options: dict[str, Any] = {"keywords": keyword_function() if keywords else None}
     statute_part: list[Triple] = []
     act_ids: list[str] = []
     if library is not None:
@@ -134,39 +157,41 @@ def graph_lines(
 
         act_ids = sorted({d.statute for d in extraction.documents if d.statute})
         acts = {i: a for i in act_ids if (a := library.act(i)) is not None}
-        builder_options["act_iris"] = {
-            d.key: act_iri(iris, acts[d.statute]) for d in extraction.documents if d.statute in acts
-        }
-        builder_options["titles"] = {act_iri(iris, a): a.title for a in acts.values()}
         _say(progress, f"checking citations against {len(acts)} cited acts")
-        citations, builder_options["verdicts"] = _checked(extraction, library)
+        citations, verdicts = _checked(extraction, library)
         extraction = dataclasses.replace(extraction, citations=citations)
         statute_part = list(statute_triples(library, iris, act_ids=act_ids))
-        builder_options["known"] = {t[0] for t in statute_part}
-    counts = {
-        "documents": len(extraction.documents),
-        "units": len(extraction.units),
-        "repairs": len(extraction.repairs),
-        "citations": len(extraction.citations),
-        "statute_acts": len(act_ids),
-        "problems": tuple(extraction.problems),
-    }
-    catalog_part = catalog_lines(
-        reads,
-        extraction.citations,
-        extraction.documents,
-        extraction.units,
-        extraction.responsibilities,
-        extraction.repairs,
-        GraphBuilder(iris=iris, **builder_options),
+        builder.configure(
+            act_iris={
+                d.key: act_iri(iris, acts[d.statute])
+                for d in extraction.documents
+                if d.statute in acts
+            },
+            titles={act_iri(iris, a): a.title for a in acts.values()},
+            verdicts=verdicts,
+            known={t[0] for t in statute_part},
+        )
+    counts.update(
+        documents=len(extraction.documents),
+        units=len(extraction.units),
+        repairs=len(extraction.repairs),
+        citations=len(extraction.citations),
+        statute_acts=len(act_ids),
+        problems=tuple(extraction.problems),
     )
-
-    def lines() -> Iterator[str]:
-        for t in statute_part:
-            yield triple_nt(*t)
-        yield from catalog_part
-
-    return lines(), counts
+    for t in statute_part:
+        yield triple_nt(*t)
+    yield from statement_lines(
+        extraction_statements(
+            reads,
+            extraction.citations,
+            extraction.documents,
+            extraction.units,
+            extraction.responsibilities,
+            extraction.repairs,
+            builder,
+        )
+    )
 
 
 def _checked(extraction: Any, library: Any) -> tuple[tuple[Citation, ...], dict[Any, tuple[str, str]]]:
@@ -221,21 +246,34 @@ def build(
     """Build the graph of `paths` into the store folder `store` (atomically)."""
     from kg.rdf.store import Store, build_store
 
-    clock = [("start", time.perf_counter())]
-    _say(progress, f"reading {len(paths)} catalog(s)")
-    reads = read_all(paths, agency)
-    clock.append(("read", time.perf_counter()))
-    library = load_library(statutes)
-    clock.append(("statute library", time.perf_counter()))
-    iris = Iris(base) if base else Iris()
-    lines, counts = graph_lines(reads, library, iris, keywords=keywords, progress=progress)
-    clock.append(("citations and checks", time.perf_counter()))
-    _say(progress, f"writing the store {store}")
-    triples = build_store(store, lines)
-    clock.append(("triples and store", time.perf_counter()))
+    started = time.perf_counter()
+    spent = {"read": 0.0, "statute library": 0.0, "citations and checks": 0.0}
+    builder = GraphBuilder(
+        iris=Iris(base) if base else Iris(), keywords=keyword_function() if keywords else None
+    )
+    reads: list[CatalogRead] = []
+    counts: dict[str, Any] = {}
+
+    def lines() -> Iterator[str]:
+        # Items go to the store while the next catalogs are read: Oxigraph loads in its own
+        # threads, so reading, extraction and loading share the cores.
+        _say(progress, f"reading {len(paths)} catalog(s)")
+        for read in _timed(read_each(paths, agency), spent, "read"):
+            reads.append(read)
+            yield from statement_lines(read_statements(read, builder))
+        library = next(_timed([statutes], spent, "statute library", load_library))
+        rest = extraction_lines(reads, library, builder, counts, progress)
+        yield from _timed(rest, spent, "citations and checks", first_only=True)
+        _say(progress, f"finishing the store {store}")
+
+    triples = build_store(store, lines())
+    finished = time.perf_counter()
     with Store.open(store) as st:
         rows = st.select("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Article }")
-    stages = tuple((name, round(t - clock[k][1], 3)) for k, (name, t) in enumerate(clock[1:]))
+    # Stages overlap: read, library and citations are the time spent in them; the
+    # triples and store stage is the rest (making lines, loading not hidden by the others).
+    stages = (*spent.items(), ("triples and store", finished - started - sum(spent.values())))
+    stages = tuple((name, round(seconds, 3)) for name, seconds in stages)
     return BuildSummary(
         catalogs=len(reads),
         items=sum(len(r.items) for r in reads),
@@ -249,9 +287,36 @@ def build(
         rejections=sum(len(r.rejections) for r in reads),
         problems=counts["problems"],
         store=str(store),
-        seconds=round(time.perf_counter() - clock[0][1], 3),
+        seconds=round(finished - started, 3),
         stages=stages,
     )
+
+
+def _timed(
+    values: Iterable[Any],
+    spent: dict[str, float],
+    stage: str,
+    apply: Callable[[Any], Any] | None = None,
+    first_only: bool = False,
+) -> Iterator[Any]:
+    """Yield `values` (each passed through `apply`), adding the time spent making them to
+    spent[stage]; with first_only, only the first value's (extraction happens before the
+    first line of extraction_lines; the lines after it belong to the triples stage)."""
+    it = iter(values)
+    while True:
+        started = time.perf_counter()
+        try:
+            value = next(it)
+            if apply is not None:
+                value = apply(value)
+        except StopIteration:
+            spent[stage] += time.perf_counter() - started
+            return
+        spent[stage] += time.perf_counter() - started
+        yield value
+        if first_only:
+            yield from it
+            return
 
 
 def build_bundled(

@@ -18,8 +18,14 @@ from kg.models import (
     Unit,
 )
 from kg.rdf import vocab as V
-from kg.rdf.graph import GraphBuilder, catalog_triples, step_label
+from kg.rdf.graph import GraphBuilder, step_label
 from kg.rdf.iris import Iris
+from kg.rdf.statements import (
+    catalog_statements,
+    catalog_triples,
+    extraction_statements,
+    read_statements,
+)
 from kg.rdf.vocab import ELI, ORG
 
 INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
@@ -297,3 +303,24 @@ def test_same_values_give_the_same_triples_in_the_same_order():
 )
 def test_step_labels(kind, number, parent, expected):
     assert step_label(kind, number, parent) == expected
+
+
+def test_options_learnt_after_the_items_give_the_same_graph():
+    """A build describes items before citations are extracted, then configures the builder
+    with what the statute library says: the graph equals one built with them from the start."""
+    act = IRIS.act("政府信息公开条例", "2019-04-03")
+    options = {
+        "act_iris": {"国务院令第711号": act},
+        "known": {act, URIRef(f"{act}/art/20")},
+        "titles": {act: "中华人民共和国政府信息公开条例"},
+    }
+    cit = citation(Pinpoint(article=20, item=2))
+    later = GraphBuilder(iris=IRIS)
+    items = list(read_statements(READ, later))
+    later.configure(**options)
+    rest = list(extraction_statements([READ], [cit], [DOC], builder=later))
+    builder = GraphBuilder(iris=IRIS, **options)
+    at_once = list(catalog_statements([READ], [cit], [DOC], builder=builder))
+    assert items + rest == at_once
+    with pytest.raises(TypeError):
+        later.configure(unknown=1)

@@ -9,6 +9,7 @@ import pytest
 from rdflib import BNode, Literal, URIRef
 
 from kg.errors import QueryError, StoreError
+from kg.rdf import store as store_module
 from kg.rdf.store import POINTER, Store, build_store, exists
 from kg.rdf.terms import from_nt, literal_nt, term_nt, triple_nt
 
@@ -54,6 +55,20 @@ def test_failure_midway_leaves_the_previous_graph(tmp_path, error):
     assert (tmp_path / "kg" / POINTER).read_text() == pointer
     assert labels(tmp_path / "kg") == {"old0", "old1", "old2"}
     assert not [p for p in (tmp_path / "kg").iterdir() if p.name.startswith("tmp-")]
+
+
+@pytest.mark.parametrize(
+    ("count", "chunk", "workers"),
+    [(0, 4, 2), (1, 4, 2), (4, 4, 2), (9, 4, 2), (25, 3, 3), (25, 1000, 1), (7, 2, 1)],
+)
+def test_chunks_loaded_concurrently_give_every_triple_once(
+    tmp_path, monkeypatch, count, chunk, workers
+):
+    monkeypatch.setattr(store_module, "CHUNK_LINES", chunk)
+    monkeypatch.setattr(store_module, "LOAD_WORKERS", workers)
+    data = lines(count)
+    assert build_store(tmp_path / "kg", data + data[: count // 2]) == count  # repeats count once
+    assert labels(tmp_path / "kg") == {f"x{i}" for i in range(count)}
 
 
 def test_leftovers_of_a_killed_build_are_swept(tmp_path):

@@ -1,8 +1,8 @@
 """Turn pipeline values (kg.models) into RDF triples, following the graph shape of the brief.
 
 The builder emits statements as N-Triples text (a build writes millions of them, and rdflib
-terms cost microseconds each); `catalog_triples` gives the same statements as rdflib terms
-for tests and tools. Each node is described once; IRIs come from kg.rdf.iris only, so the
+terms cost microseconds each); kg.rdf.statements strings them together for a whole build
+(and as rdflib terms for tests and tools). Each node is described once; IRIs come from kg.rdf.iris only, so the
 same input always gives the same statements in the same order.
 """
 
@@ -18,10 +18,10 @@ from rdflib import Literal
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.term import Node
 
-from kg.models import CatalogRead, Citation, Document, Item, Pinpoint, Repair, Responsibility, Unit
+from kg.models import CatalogRead, Citation, Document, Item, Pinpoint, Repair, Unit
 from kg.rdf import vocab as V
-from kg.rdf.iris import Iris
-from kg.rdf.terms import from_nt, literal_nt
+from kg.rdf.iris import Iris, citation_under, repair_under
+from kg.rdf.terms import literal_nt
 from kg.rdf.vocab import ELI, ORG
 
 Triple = tuple[Node, Node, Node]
@@ -33,8 +33,9 @@ def n(term: str) -> str:
     return f"<{term}>"
 
 
+@lru_cache(maxsize=1 << 17)
 def s(text: str) -> str:
-    """A string literal in N-Triples syntax."""
+    """A string literal in N-Triples syntax; cached, as catalogs repeat cells across agencies."""
     return literal_nt(text)
 
 
@@ -148,13 +149,26 @@ class GraphBuilder:
     _done: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
+        self._normalise()
+        self._nodes: dict[tuple[str, ...], str] = {}
+        self._items: dict[tuple[str, str], str] = {}
+
+    def _normalise(self) -> None:
         # rdflib's URIRef never equals a plain str: keep every IRI as a plain str.
         self.known = {str(k) for k in self.known}
         self.act_iris = {k: str(v) for k, v in self.act_iris.items()}
         self.titles = {str(k): v for k, v in self.titles.items()}
-        self._nodes: dict[tuple[str, ...], str] = {}
 
-    def _iri(self, kind: str, *args: str) -> str:
+    def configure(self, **options: object) -> None:
+        """Set options learnt after the items were described (statute matches, verdicts):
+        a build describes items while it reads, before citations are extracted."""
+        for name, value in options.items():
+            if name.startswith("_") or not hasattr(self, name):
+                raise TypeError(f"GraphBuilder has no option {name!r}")
+            setattr(self, name, value)
+        self._normalise()
+
+    def node_iri(self, kind: str, *args: str) -> str:
         """IRIs of agencies, units and catalogs, made once per build."""
         key = (kind, *args)
         iri = self._nodes.get(key)
@@ -162,10 +176,18 @@ class GraphBuilder:
             iri = self._nodes[key] = str(getattr(self.iris, kind)(*args))
         return iri
 
+    def item_iri(self, agency: str, ident: str) -> str:
+        """An item's IRI (a plain str), made once per build (citations reuse it)."""
+        key = (agency, ident)
+        iri = self._items.get(key)
+        if iri is None:
+            iri = self._items[key] = str(self.iris.item(agency, ident))
+        return iri
+
     # ---- legal resources -----------------------------------------------------------------
 
     def act_iri(self, key: str) -> str:
-        return self.act_iris.get(key) or self._iri("act", key)
+        return self.act_iris.get(key) or self.node_iri("act", key)
 
     def document(self, doc: Document) -> Iterator[Statement]:
         act = self.act_iri(doc.key)
@@ -246,7 +268,7 @@ class GraphBuilder:
 
     def catalog(self, read: CatalogRead) -> Iterator[Statement]:
         name = catalog_name(read.file)
-        cat = self._iri("catalog", name)
+        cat = self.node_iri("catalog", name)
         if cat in self._done:
             return
         self._done.add(cat)
@@ -256,22 +278,22 @@ class GraphBuilder:
         yield c, LABEL, s(name)
         yield c, FORMAT, s(read.format)
         if read.agency:
-            yield c, AGENCY, n(self._iri("agency", read.agency))
+            yield c, AGENCY, n(self.node_iri("agency", read.agency))
             yield from self.agency(read.agency)
 
     def agency(self, name: str) -> Iterator[Statement]:
-        node = self._iri("agency", name)
+        node = self.node_iri("agency", name)
         if node not in self._done:
             self._done.add(node)
             yield n(node), TYPE, G.Organization
             yield n(node), PREF, s(name)
 
     def unit(self, unit: Unit) -> Iterator[Statement]:
-        node = self._iri("unit", unit.agency, unit.name)
+        node = self.node_iri("unit", unit.agency, unit.name)
         if node in self._done:
             return
         self._done.add(node)
-        u, agency = n(node), n(self._iri("agency", unit.agency))
+        u, agency = n(node), n(self.node_iri("agency", unit.agency))
         yield from self.agency(unit.agency)
         yield u, TYPE, G.OrganizationalUnit
         if unit.collective:
@@ -285,7 +307,7 @@ class GraphBuilder:
     # ---- items and citations -------------------------------------------------------------
 
     def item(self, item: Item) -> Iterator[Statement]:
-        node = n(str(self.iris.item(item.agency, item.ident)))
+        node = n(self.item_iri(item.agency, item.ident))
         yield from self.agency(item.agency)
         yield node, TYPE, T.DisclosureItem
         yield node, PREF, s(item.name or item.ident)
@@ -294,16 +316,16 @@ class GraphBuilder:
             value = getattr(item, name)
             if value:
                 yield node, prop, s(value)
-        yield node, AGENCY, n(self._iri("agency", item.agency))
-        yield node, DERIVED, n(self._iri("catalog", catalog_name(item.file)))
+        yield node, AGENCY, n(self.node_iri("agency", item.agency))
+        yield node, DERIVED, n(self.node_iri("catalog", catalog_name(item.file)))
         yield node, LINE, i(max(item.line, 1))
         if self.keywords is not None:
             for word in self.keywords(f"{item.name} {item.content}"):
                 yield node, T.keyword, s(word)
 
     def citation(self, citation: Citation, number: int, catalog: str) -> Iterator[Statement]:
-        item = n(str(self.iris.item(citation.agency, citation.item)))
-        node = n(str(self.iris.citation(citation.agency, citation.item, number)))
+        item_iri = self.item_iri(citation.agency, citation.item)
+        item, node = n(item_iri), n(citation_under(item_iri, number))
         act = self.act_iri(citation.document_key)
         if act not in self._done and act not in self.known:
             # a document the extraction did not list still gets a valid node
@@ -341,7 +363,8 @@ class GraphBuilder:
         for repair in repairs:
             name = catalog_name(repair.file)
             counters[name] += 1
-            node = n(str(self.iris.repair(name, counters[name])))
+            catalog = self.node_iri("catalog", name)
+            node = n(repair_under(catalog, counters[name]))
             yield node, TYPE, T.Repair
             yield node, T.rule, s(repair.rule)
             if repair.field:
@@ -350,53 +373,6 @@ class GraphBuilder:
             yield node, T.repaired, s(repair.repaired)
             if repair.guess:  # absent means certain
                 yield node, T.guess, TRUE
-            yield node, DERIVED, n(self._iri("catalog", name))
+            yield node, DERIVED, n(catalog)
             if repair.line > 0:
                 yield node, LINE, i(repair.line)
-
-
-def catalog_statements(
-    reads: Iterable[CatalogRead],
-    citations: Iterable[Citation] = (),
-    documents: Iterable[Document] = (),
-    units: Iterable[Unit] = (),
-    responsibilities: Iterable[Responsibility] = (),
-    repairs: Iterable[Repair] = (),
-    builder: GraphBuilder | None = None,
-) -> Iterator[Statement]:
-    """Every statement of the catalog side of the graph (statute texts come from kg.statutes)."""
-    b = builder or GraphBuilder()
-    catalog_of: dict[tuple[str, str], str] = {}
-    for read in reads:
-        yield from b.catalog(read)
-        for item in read.items:
-            catalog_of[item.key] = b._iri("catalog", catalog_name(item.file))
-            yield from b.item(item)
-    for doc in documents:
-        yield from b.document(doc)
-    for unit in units:
-        yield from b.unit(unit)
-    responsible = T.responsibility
-    for resp in responsibilities:
-        yield from b.unit(Unit(resp.agency, resp.unit))  # nothing when already described
-        unit_node = n(b._iri("unit", resp.agency, resp.unit))
-        yield n(str(b.iris.item(resp.agency, resp.item))), responsible, unit_node
-    numbers: dict[tuple[str, str], int] = defaultdict(int)
-    for citation in citations:
-        key = (citation.agency, citation.item)
-        numbers[key] += 1
-        catalog = catalog_of.get(key) or b._iri("catalog", catalog_name(citation.file))
-        yield from b.citation(citation, numbers[key], catalog)
-    yield from b.repairs(repairs)
-
-
-def catalog_lines(*args, **kwargs) -> Iterator[str]:
-    """N-Triples lines of catalog_statements (same arguments)."""
-    for subject, predicate, obj in catalog_statements(*args, **kwargs):
-        yield f"{subject} {predicate} {obj} .\n"
-
-
-def catalog_triples(*args, **kwargs) -> Iterator[Triple]:
-    """The statements of catalog_statements as rdflib terms (same arguments)."""
-    for subject, predicate, obj in catalog_statements(*args, **kwargs):
-        yield from_nt(subject), from_nt(predicate), from_nt(obj)
