@@ -36,6 +36,8 @@ STEPS: dict[str, Step] = {}
 # Cleaned cells remembered: catalogs copied from templates repeat the same cell text across
 # thousands of agencies, and keys clean the same titles again and again.
 CLEAN_CACHE_SIZE = 1 << 13
+# Passes over the steps before giving up on a fixed point (two suffice in practice).
+MAX_PASSES = 4
 
 
 @lru_cache(maxsize=CLEAN_CACHE_SIZE)
@@ -43,9 +45,15 @@ def _clean(text: str, steps: tuple[str, ...] | None) -> tuple[str, tuple[Change,
     """`clean`, remembered: every step is a pure function of the text and results are
     immutable. None stands for all steps, which keeps the key cheap to hash."""
     changes: list[Change] = []
-    for name in steps or tuple(STEPS):
-        text, made = STEPS[name](text)
-        changes.extend(made)
+    # One step can expose work for an earlier one (removing the space in `" "0` leaves a
+    # quoted cell), so the steps run again until the text is stable: clean(clean(x)) == clean(x).
+    for _ in range(MAX_PASSES):
+        before = text
+        for name in steps or tuple(STEPS):
+            text, made = STEPS[name](text)
+            changes.extend(made)
+        if text == before:
+            break
     return text, tuple(changes)
 
 

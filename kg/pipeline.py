@@ -104,17 +104,17 @@ def load_library(statutes: Any):
     return Library.load(statutes)
 
 
-def keyword_function(top: int = 5) -> Callable[[str], list[str]]:
-    """Keywords of an item's text with the legal jieba dictionary, cached per text
-    (catalogs repeat texts across agencies)."""
+def keyword_function(top: int = 5) -> Callable[[str, str], list[str]]:
+    """Keywords of an item's text with the legal jieba dictionary, leaving out words of the
+    agency's own name (every item repeats it); cached, as catalogs repeat texts."""
     from kg.textsearch.keywords import item_keywords
 
-    cache: dict[str, list[str]] = {}
+    cache: dict[tuple[str, str], list[str]] = {}
 
-    def keywords(text: str) -> list[str]:
-        if text not in cache:
-            cache[text] = sorted(item_keywords(text, top=top))
-        return cache[text]
+    def keywords(text: str, agency: str = "") -> list[str]:
+        if (text, agency) not in cache:
+            cache[text, agency] = sorted(item_keywords(text, top=top, agency=agency))
+        return cache[text, agency]
 
     return keywords
 

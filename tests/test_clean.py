@@ -177,3 +177,9 @@ ALPHABET = '《》<>＜＞（）() :：,，;；"“ 　&nbsp;<p></p>國務院令
 def test_cleaning_twice_changes_nothing(text: str) -> None:
     once = clean_text(text)
     assert clean_text(once) == once
+
+
+def test_regression_space_inside_quotes_cleans_to_a_fixed_point() -> None:
+    """Found by hypothesis: `" "0` lost its space, which left a quoted cell for a second pass."""
+    assert clean_text('" "0') == "0"
+    assert clean_text(clean_text('" "0')) == clean_text('" "0')

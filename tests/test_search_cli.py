@@ -106,3 +106,19 @@ def test_terminal_gets_colours_instead_of_brackets(store: Path, monkeypatch: pyt
     code, out = result.exit_code, result.stdout
     assert code == 0
     assert "\x1b[1;31m社会保险\x1b[0m费征缴" in out and "【" not in out
+
+
+def test_build_stores_keywords_without_the_agency_name(tmp_path):
+    """Regression: `kg build` stores keywords by default, and words of the agency's own name
+    (湘乡市, 保障局), which every item repeats, are not among them."""
+    from kg.rdf.store import Store
+
+    store = tmp_path / "store"
+    result = CliRunner().invoke(cli, ["build", str(Path(__file__).resolve().parents[1] / "data" / "catalogs" / "xiangxiang-hrss.tsv"), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    with Store.open(store) as st:
+        rows = st.select(
+            "SELECT ?agency ?k WHERE { ?i kg:keyword ?k ; kg:agency/skos:prefLabel ?agency }"
+        )
+    assert len({r["k"] for r in rows}) > 30
+    assert not [r["k"] for r in rows if r["k"] in r["agency"]]

@@ -143,7 +143,7 @@ class GraphBuilder:
     iris: Iris = field(default_factory=Iris)
     act_iris: Mapping[str, str] = field(default_factory=dict)  # Document.key -> act IRI
     known: Iterable[str] = frozenset()
-    keywords: Callable[[str], Iterable[str]] | None = None
+    keywords: Callable[[str, str], Iterable[str]] | None = None  # (text, agency) -> words
     verdicts: Mapping[Citation, tuple[str, str]] = field(default_factory=dict)
     titles: Mapping[str, str] = field(default_factory=dict)  # library act IRI -> its title
     _done: set[str] = field(default_factory=set)
@@ -320,7 +320,7 @@ class GraphBuilder:
         yield node, DERIVED, n(self.node_iri("catalog", catalog_name(item.file)))
         yield node, LINE, i(max(item.line, 1))
         if self.keywords is not None:
-            for word in self.keywords(f"{item.name} {item.content}"):
+            for word in self.keywords(f"{item.name} {item.content}", item.agency):
                 yield node, T.keyword, s(word)
 
     def citation(self, citation: Citation, number: int, catalog: str) -> Iterator[Statement]:
