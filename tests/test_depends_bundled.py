@@ -52,15 +52,6 @@ ITEM_11 = {(HY, "社会保险信息"), (HY, "促进就业信息"), (XX, "社会�
 
 
 @pytest.fixture(scope="module")
-def bundled_store(tmp_path_factory):
-    from kg.pipeline import build_bundled
-
-    path = tmp_path_factory.mktemp("depends") / "store"
-    build_bundled(path)
-    return path
-
-
-@pytest.fixture(scope="module")
 def source(bundled_store):
     return open_source(bundled_store)
 

@@ -34,15 +34,6 @@ EXPECTED_STATISTICS = {
 
 
 @pytest.fixture(scope="module")
-def bundled_store(tmp_path_factory):
-    from kg.pipeline import build_bundled
-
-    path = tmp_path_factory.mktemp("impact") / "store"
-    build_bundled(path)
-    return path
-
-
-@pytest.fixture(scope="module")
 def source(bundled_store):
     return open_source(bundled_store)
 

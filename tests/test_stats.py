@@ -104,15 +104,6 @@ def test_latency_hooks_report_figures(sample):
     assert stats_latency(sample, repeat=1)["runs"] == 1
 
 
-@pytest.fixture(scope="module")
-def bundled_store(tmp_path_factory):
-    from kg.pipeline import build_bundled
-
-    path = tmp_path_factory.mktemp("stats") / "store"
-    build_bundled(path)
-    return path
-
-
 def test_bundled_stats(bundled_store):
     tables = stats(open_source(bundled_store), top=5)
     assert [(r["agency"], r["item"]) for r in tables["items without basis"]] == [
