@@ -118,6 +118,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=50, help="runs of each query on the store")
     parser.add_argument("--rdflib-repeat", type=int, default=3)
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib comparison")
+    parser.add_argument("--build-only", action="store_true", help="stop after the build figures")
     args = parser.parse_args()
 
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-"))
@@ -140,6 +141,8 @@ def main() -> None:
     line("build throughput", f"{summary.items / summary.seconds:,.0f} items/s   (target >= 5,000)")
     line("peak RSS of the build", f"{rss:,.0f} MB   (target <= 2,048)")
     line("store size on disk", f"{folder_mb(store):,.0f} MB")
+    if args.build_only:
+        return
 
     # The Article 20 question in three forms: the items (IRIs), their number, and the full
     # listing of article20.rq (labels, units, pinpoints, sorted; every row decodes strings).

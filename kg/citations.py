@@ -54,7 +54,10 @@ def _clean_cell(item: Item, field: str, line: int, repairs: list[Repair]) -> str
     """The cleaned cell; every change recorded with the field's source line."""
     text, changes = clean(getattr(item, field))
     for c in changes:
-        repairs.append(Repair(item.file, line, field, c.rule, c.original, c.repaired, c.guess))
+        repairs.append(
+            Repair(item.file, line, field, c.rule, c.original, c.repaired, c.guess,
+                   item.agency, item.ident)
+        )
     return text
 
 
@@ -269,7 +272,8 @@ def _restore_spam(
         )
         return c
     repairs.append(
-        Repair(c.file, c.line, "provisions", "spam-quote", c.quote, repaired, guess=True)
+        Repair(c.file, c.line, "provisions", "spam-quote", c.quote, repaired, guess=True,
+               agency=c.agency, item=c.item)
     )
     flags = tuple(sorted((set(c.flags) - {"spam-unresolved"}) | {"spam-repaired"}))
     return replace(c, quote=repaired, flags=flags)

@@ -82,7 +82,8 @@ class CatalogRead:
 
 @dataclass(frozen=True)
 class Repair:
-    """A change cleaning made to catalog text. `guess` marks fixes that are not certain."""
+    """A change cleaning made to catalog text. `guess` marks fixes that are not certain;
+    `agency` and `item` (the item's ident) say whose cell it was, when known."""
 
     file: str
     line: int
@@ -91,6 +92,8 @@ class Repair:
     original: str
     repaired: str
     guess: bool = False
+    agency: str = ""
+    item: str = ""
 
 
 @dataclass(frozen=True)

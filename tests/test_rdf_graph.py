@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, SKOS
@@ -19,7 +21,7 @@ from kg.models import (
 )
 from kg.rdf import vocab as V
 from kg.rdf.graph import GraphBuilder, step_label
-from kg.rdf.iris import Iris
+from kg.rdf.iris import Iris, digest
 from kg.rdf.statements import (
     catalog_statements,
     catalog_triples,
@@ -188,8 +190,9 @@ def test_basis_points_at_the_most_specific_node_with_every_parent(pinpoint, targ
     g = graph_of(citation(pinpoint))
     node = URIRef(str(ACT) + target)
     assert set(g.objects(ITEM, V.basis)) == {node}
-    cit = IRIS.citation(AGENCY, "领导信息", 1)
+    cit = g.value(ITEM, V.hasCitation)
     assert g.value(cit, V.cites) == node
+    assert str(cit).startswith(f"{node}/citation/")  # named under the node it cites
     for path, parent, cls, label, number in chain:
         sub = URIRef(str(ACT) + path)
         assert (sub, RDF.type, ELI.LegalResourceSubdivision) in g
@@ -205,20 +208,47 @@ def test_basis_points_at_the_most_specific_node_with_every_parent(pinpoint, targ
 
 def test_citation_node_keeps_how_it_was_written():
     g = graph_of(citation(Pinpoint(article=20, item=2)))
-    cit = IRIS.citation(AGENCY, "领导信息", 1)
-    assert (ITEM, V.hasCitation, cit) in g
+    cit = g.value(ITEM, V.hasCitation)
     assert g.value(cit, V.quotedText) == Literal("（二）机关职能")
     assert g.value(cit, V.numberAsWritten) == Literal("国务院令711号")
     assert g.value(cit, V.pinpointLabel) == Literal("第20条第(2)项")
     assert g.value(cit, V.origin) == Literal("both")
     assert g.value(cit, V.flag) == Literal("typo-variant")
-    assert g.value(cit, V.sourceLine) == Literal(9, datatype=INTEGER)
+    # where it came from is the item's: the node is shared by every item citing these words
+    assert (cit, V.sourceLine, None) not in g and (cit, PROV.wasDerivedFrom, None) not in g
+    assert g.value(ITEM, V.sourceLine) == Literal(7, datatype=INTEGER)
 
 
-def test_citations_of_one_item_are_numbered_in_order():
+def test_each_citation_of_an_item_is_linked():
     g = graph_of(citation(Pinpoint(article=20, item=2)), citation(Pinpoint(article=20, item=1)))
-    assert g.value(IRIS.citation(AGENCY, "领导信息", 2), V.cites) == URIRef(f"{ACT}/art/20/item/1")
+    cited = {g.value(c, V.cites) for c in g.objects(ITEM, V.hasCitation)}
+    assert cited == {URIRef(f"{ACT}/art/20/item/1"), URIRef(f"{ACT}/art/20/item/2")}
     assert len(set(g.objects(ITEM, V.basis))) == 2
+
+
+def test_items_citing_in_the_same_words_share_one_citation_node():
+    other = URIRef(BASE + f"agency/{AGENCY}/item/机构职能")
+    read = replace(READ, items=(item(), item("机构职能", line=8)))
+    same = [citation(Pinpoint(article=20, item=2)),
+            citation(Pinpoint(article=20, item=2), ident="机构职能")]
+    g = Graph()
+    for t in catalog_triples([read], same, [DOC], builder=GraphBuilder(iris=IRIS)):
+        g.add(t)
+    assert g.value(ITEM, V.hasCitation) == g.value(other, V.hasCitation)
+    assert len(set(g.subjects(RDF.type, V.Citation))) == 1
+    # other words (a different quote) make another node
+    words = [citation(Pinpoint(article=20, item=2)),
+             citation(Pinpoint(article=20, item=2), quote="（二）机构职能", ident="机构职能")]
+    g = Graph()
+    for t in catalog_triples([read], words, [DOC], builder=GraphBuilder(iris=IRIS)):
+        g.add(t)
+    assert g.value(ITEM, V.hasCitation) != g.value(other, V.hasCitation)
+    assert g.value(other, V.basis) == g.value(ITEM, V.basis)
+
+
+def test_shared_node_names_are_stable_and_length_prefixed():
+    assert digest(("ab", "c")) != digest(("a", "bc"))
+    assert digest(("第二十条",)) == digest(("第二十条",)) == "04355157314e31d8"
 
 
 def test_unknown_document_key_still_gets_a_valid_node():
@@ -270,15 +300,21 @@ def test_verdicts_and_repairs():
         "X365体育官网Y",
         "X关于Y",
     )
-    g = graph_of(cit, builder=builder, repairs=[repair])
-    node = IRIS.citation(AGENCY, "领导信息", 1)
+    mine = replace(repair, agency=AGENCY, item="领导信息", line=7)
+    g = graph_of(cit, builder=builder, repairs=[repair, mine])
+    node = g.value(ITEM, V.hasCitation)
     assert g.value(node, V.verdict) == Literal("abridged")
     assert g.value(node, V.verdictDetail) == Literal("part of 第二十条")
-    rep = IRIS.repair("hengyang-hrss.txt", 1)
+    rep = IRIS.repair("spam-title", "provisions", "X365体育官网Y", "X关于Y", "")
+    assert str(rep).startswith(BASE + "repair/spam-title/")
     assert (rep, RDF.type, V.Repair) in g
     assert g.value(rep, V.original) == Literal("X365体育官网Y")
+    assert g.value(rep, V.repaired) == Literal("X关于Y")
     assert (rep, V.guess, None) not in g  # only guesses say so
-    assert g.value(rep, PROV.wasDerivedFrom) == IRIS.catalog("hengyang-hrss.txt")
+    # the same change is one node, linked from the item whose cell it changed (or from the
+    # catalog when the repair names no item)
+    assert len(set(g.subjects(RDF.type, V.Repair))) == 1
+    assert set(g.subjects(V.hasRepair, rep)) == {ITEM, IRIS.catalog("hengyang-hrss.txt")}
 
 
 def test_same_values_give_the_same_triples_in_the_same_order():

@@ -104,13 +104,19 @@ def citation_field(source: Source, nodes: Iterable[str], field: str
 
 
 # The same details, for every item resting on a place or under it, read from the place's
-# side (one walk down per field, no OPTIONAL: see citation_field). ?target is bound.
-_UNDER = "SELECT ?item ?value WHERE {{ ?x eli:is_part_of* ?target . ?item kg:basis ?x ; {} ?value }}"
-_UNDER_FIELDS = {
-    "name": "skos:prefLabel", "agency": "kg:agency/skos:prefLabel", "category": "kg:category",
-    "unit": "kg:responsibility/skos:prefLabel", "file": "prov:wasDerivedFrom/rdfs:label",
-    "line": "kg:sourceLine",
+# side in one walk (no OPTIONAL on the walk: see citation_field). Agencies, units and
+# catalogs come back as IRIs and are named once each afterwards: Oxigraph decodes every
+# string of every row, and thousands of items share a few agencies. ?target is bound.
+_UNDER = """
+SELECT ?item ?name ?agency ?file ?line WHERE {
+  ?x eli:is_part_of* ?target .
+  ?item kg:basis ?x ; skos:prefLabel ?name ; kg:agency ?agency ;
+        prov:wasDerivedFrom ?file ; kg:sourceLine ?line .
 }
+"""
+_UNDER_FIELDS = {"category": "kg:category", "unit": "kg:responsibility"}
+_UNDER_FIELD = "SELECT ?item ?value WHERE {{ ?x eli:is_part_of* ?target . ?item kg:basis ?x ; {} ?value }}"
+_LABELS = "SELECT ?node ?label WHERE {{ {} ?node skos:prefLabel|rdfs:label ?label }}"
 _UNDER_PINPOINTS = """
 SELECT ?item ?x ?value WHERE {
   ?x eli:is_part_of* ?target .
@@ -120,6 +126,18 @@ SELECT ?item ?x ?value WHERE {
 """
 
 
+def labels(source: Source, nodes: Iterable[str]) -> dict[str, str]:
+    """The smallest skos:prefLabel (or rdfs:label) of each node, BATCH nodes per query."""
+    todo = sorted(set(nodes))
+    out: dict[str, str] = {}
+    for start in range(0, len(todo), BATCH):
+        block = iri_values("node", todo[start : start + BATCH])
+        for r in source.select(_LABELS.format(block)):
+            if r["node"] not in out or r["label"] < out[r["node"]]:
+                out[r["node"]] = r["label"]
+    return out
+
+
 def details_under(source: Source, target: str, items: Iterable[str]) -> dict[str, ItemInfo]:
     """ItemInfo of `items`, all resting on `target` or a place under it (fast for many)."""
     from rdflib import URIRef
@@ -127,23 +145,34 @@ def details_under(source: Source, target: str, items: Iterable[str]) -> dict[str
     from kg.analysis.source import select
 
     wanted = set(items)
+    bound = {"target": URIRef(target)}
+    first: dict[str, dict] = {}
+    for r in select(source, _UNDER, bound):
+        if r["item"] in wanted:
+            old = first.get(r["item"])
+            first[r["item"]] = r if old is None else min(old, r, key=_row_key)
     fields: dict[str, dict[str, set[str]]] = {f: defaultdict(set) for f in _UNDER_FIELDS}
     for name, path in _UNDER_FIELDS.items():
-        for r in select(source, _UNDER.format(path), {"target": URIRef(target)}):
+        for r in select(source, _UNDER_FIELD.format(path), bound):
             if r["item"] in wanted:
                 fields[name][r["item"]].add(r["value"])
+    named = labels(source, {r[k] for r in first.values() for k in ("agency", "file")}
+                   | {u for units in fields["unit"].values() for u in units})
     out = {}
-    for iri in wanted & set(fields["name"]):
-        def one(name: str, default: str = "") -> str:
-            return min(fields[name].get(iri) or {default})  # noqa: B023 - used at once
-
-        out[iri] = ItemInfo(iri=iri, agency=one("agency"), name=one("name"),
-                            category=one("category"), units=tuple(sorted(fields["unit"][iri]))
-                            or ("",), file=one("file"), line=int(one("line", "0")))
+    for iri, r in first.items():
+        units = sorted({named.get(u, "") for u in fields["unit"].get(iri, ())} - {""})
+        out[iri] = ItemInfo(iri=iri, agency=named.get(r["agency"], ""), name=r["name"],
+                            category=min(fields["category"].get(iri) or {""}),
+                            units=tuple(units) or ("",), file=named.get(r["file"], ""),
+                            line=int(r["line"]))
     missing = wanted - set(out)
-    if missing:  # an item without a name: read it the slow way
+    if missing:  # an item without a name, agency or line: read it the slow way
         out.update(item_details(source, missing))
     return out
+
+
+def _row_key(row: dict) -> tuple:
+    return tuple(row[k] for k in ("name", "agency", "file", "line"))
 
 
 def pinpoints_under(source: Source, target: str) -> dict[tuple[str, str], set[str]]:

@@ -87,15 +87,14 @@ def _item(g: Graph, agency: str, name: str, line: int, category: str, units: tup
     g.add((item, PROV.wasDerivedFrom, catalog))
     for unit in units:
         g.add((item, V.responsibility, IRIS.unit(agency, unit)))
-    for n, (target, label, quote) in enumerate(cites, 1):
-        cit = IRIS.citation(agency, name, n)
+    for target, label, quote in cites:
+        origin = "provisions" if label else "basis"
+        cit = IRIS.citation(target, origin, quote, label)
         g.add((item, V.basis, target))
         g.add((item, V.hasCitation, cit))
         g.add((cit, RDF.type, V.Citation))
         g.add((cit, V.cites, target))
-        g.add((cit, V.sourceLine, Literal(line)))
-        g.add((cit, PROV.wasDerivedFrom, catalog))
-        g.add((cit, V.origin, Literal("provisions" if label else "basis")))
+        g.add((cit, V.origin, Literal(origin)))
         if label:
             g.add((cit, V.pinpointLabel, Literal(label)))
         if quote:

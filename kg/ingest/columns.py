@@ -91,15 +91,15 @@ def match_header(cells: Sequence[str]) -> Header | None:
     names = tuple(c.strip() for c in cells)
     while names and not names[-1]:
         names = names[:-1]
+    fields = [field_of(cell) if cell else _IGNORED_MARK for cell in names]
+    # Most rows are data: decide before writing any note.
+    known = set(fields) - {None, _IGNORED_MARK}
+    if "name" not in known or len(known) < 3 or fields.count(None) > len(known):
+        return None
     columns: list[tuple[str, int]] = []
     notes: list[str] = []
-    unknown = 0
-    for index, cell in enumerate(names):
-        if not cell:
-            continue
-        field = field_of(cell)
+    for index, (cell, field) in enumerate(zip(names, fields, strict=True)):
         if field is None:
-            unknown += 1
             notes.append(f"column {index + 1} {cell!r} is not a catalog column; kept in raw cells")
         elif field == _IGNORED_MARK:
             continue
@@ -107,9 +107,6 @@ def match_header(cells: Sequence[str]) -> Header | None:
             notes.append(f"column {index + 1} {cell!r} repeats {field}; the first one is used")
         else:
             columns.append((field, index))
-    found = dict(columns)
-    if "name" not in found or len(found) < 3 or unknown > len(found):
-        return None
     return Header(tuple(columns), names, tuple(notes))
 
 

@@ -8,8 +8,7 @@ same input always gives the same statements in the same order.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
@@ -57,6 +56,8 @@ DERIVED, LINE, IDENT, FORMAT = (
 )
 PART_OF, HAS_PART, NUMBER, ORDINAL = n(ELI.is_part_of), n(ELI.has_part), n(ELI.number), n(V.ordinal)
 AGENCY, UNIT_OF, HAS_UNIT = n(V.agency), n(ORG.unitOf), n(ORG.hasUnit)
+QUOTED, TITLE_WRITTEN = n(V.quotedText), n(V.titleAsWritten)
+NUMBER_WRITTEN, PINPOINT_LABEL = n(V.numberAsWritten), n(V.pinpointLabel)
 
 
 class NTerms:
@@ -152,6 +153,9 @@ class GraphBuilder:
         self._normalise()
         self._nodes: dict[tuple[str, ...], str] = {}
         self._items: dict[tuple[str, str], str] = {}
+        self._targets: dict[tuple[str, Pinpoint], str] = {}  # (document, pinpoint) -> node
+        self._citations: dict[tuple, str] = {}  # (target, words as values) -> citation node
+        self._repairs: dict[tuple[str, ...], str] = {}  # (rule, field, texts) -> node
 
     def _normalise(self) -> None:
         # rdflib's URIRef never equals a plain str: keep every IRI as a plain str.
@@ -167,6 +171,7 @@ class GraphBuilder:
                 raise TypeError(f"GraphBuilder has no option {name!r}")
             setattr(self, name, value)
         self._normalise()
+        self._targets.clear()  # places depend on act_iris and known
 
     def node_iri(self, kind: str, *args: str) -> str:
         """IRIs of agencies, units and catalogs, made once per build."""
@@ -323,56 +328,79 @@ class GraphBuilder:
             for word in self.keywords(f"{item.name} {item.content}", item.agency):
                 yield node, T.keyword, s(word)
 
-    def citation(self, citation: Citation, number: int, catalog: str) -> Iterator[Statement]:
-        item_iri = self.item_iri(citation.agency, citation.item)
-        item, node = n(item_iri), n(citation_under(item_iri, number))
-        act = self.act_iri(citation.document_key)
-        if act not in self._done and act not in self.known:
-            # a document the extraction did not list still gets a valid node
-            yield from self.document(
-                Document(key=citation.document_key, title=citation.document_key)
+    def citation(self, citation: Citation) -> Iterator[Statement]:
+        """The item's basis edge and its citation as written (a node shared by every item
+        citing the same place in the same words, described once)."""
+        item = n(self.item_iri(citation.agency, citation.item))
+        place = (citation.document_key, citation.pinpoint)
+        target = self._targets.get(place)
+        if target is None:
+            yield from self._place(*place)
+            target = self._targets[place]
+        verdict, detail = (self.verdicts.get(citation) if self.verdicts else None) or ("", "")
+        flags = tuple(sorted(set(citation.flags))) if citation.flags else ()
+        key = (target, citation.origin, citation.quote, citation.ref, citation.pinpoint,
+               verdict, detail, flags)
+        node = self._citations.get(key)
+        if node is None:
+            node = self._citations[key] = yield from self._citation_node(
+                target, citation, verdict, detail, flags
             )
-        target = self.target(act, citation.pinpoint)
-        yield from self.subdivisions(act, target)
         yield item, T.hasCitation, node
         yield item, T.basis, n(target)
+
+    def _place(self, document_key: str, pinpoint: Pinpoint) -> Iterator[Statement]:
+        """Describe the node a citation's document and pinpoint name, once per build."""
+        act = self.act_iri(document_key)
+        if act not in self._done and act not in self.known:
+            # a document the extraction did not list still gets a valid node
+            yield from self.document(Document(key=document_key, title=document_key))
+        target = self.target(act, pinpoint)
+        yield from self.subdivisions(act, target)
+        self._targets[document_key, pinpoint] = target
+
+    def _citation_node(self, target: str, citation: Citation, verdict: str, detail: str,
+                       flags: tuple[str, ...]) -> Generator[Statement, None, str]:
+        label = citation.pinpoint.label()
+        words = (citation.origin, citation.quote, citation.ref.title, citation.ref.number,
+                 label, verdict, detail, *flags)
+        node = n(citation_under(target, words))
         yield node, TYPE, T.Citation
         yield node, T.cites, n(target)
         yield node, T.origin, s(citation.origin)
         for value, prop in (
-            (citation.quote, V.quotedText),
-            (citation.ref.title, V.titleAsWritten),
-            (citation.ref.number, V.numberAsWritten),
-            (citation.pinpoint.label(), V.pinpointLabel),
+            (citation.quote, QUOTED),
+            (citation.ref.title, TITLE_WRITTEN),
+            (citation.ref.number, NUMBER_WRITTEN),
+            (label, PINPOINT_LABEL),
+            (verdict, T.verdict),
+            (detail, T.verdictDetail),
         ):
             if value:
-                yield node, n(prop), s(value)
-        for flag in sorted(set(citation.flags)):
+                yield node, prop, s(value)
+        for flag in flags:
             yield node, T.flag, s(flag)
-        verdict = self.verdicts.get(citation)
-        if verdict:
-            yield node, T.verdict, s(verdict[0])
-            if verdict[1]:
-                yield node, T.verdictDetail, s(verdict[1])
-        yield node, DERIVED, n(catalog)
-        if citation.line > 0:
-            yield node, LINE, i(citation.line)
+        return node
 
     def repairs(self, repairs: Iterable[Repair]) -> Iterator[Statement]:
-        counters: dict[str, int] = defaultdict(int)
+        """Each repair links the item whose cell it changed (the catalog when no item is
+        known) to the repair: one node per rule, field and text, shared like citations."""
         for repair in repairs:
-            name = catalog_name(repair.file)
-            counters[name] += 1
-            catalog = self.node_iri("catalog", name)
-            node = n(repair_under(catalog, counters[name]))
-            yield node, TYPE, T.Repair
-            yield node, T.rule, s(repair.rule)
-            if repair.field:
-                yield node, T.fieldName, s(repair.field)
-            yield node, T.original, s(repair.original)
-            yield node, T.repaired, s(repair.repaired)
-            if repair.guess:  # absent means certain
-                yield node, T.guess, TRUE
-            yield node, DERIVED, n(catalog)
-            if repair.line > 0:
-                yield node, LINE, i(repair.line)
+            guess = "guess" if repair.guess else ""
+            key = (repair.rule, repair.field, repair.original, repair.repaired, guess)
+            node = self._repairs.get(key)
+            if node is None:
+                node = self._repairs[key] = n(repair_under(self.iris.base, key[0], key[1:]))
+                yield node, TYPE, T.Repair
+                yield node, T.rule, s(repair.rule)
+                if repair.field:
+                    yield node, T.fieldName, s(repair.field)
+                yield node, T.original, s(repair.original)
+                yield node, T.repaired, s(repair.repaired)
+                if repair.guess:  # absent means certain
+                    yield node, T.guess, TRUE
+            if repair.item:
+                owner = self.item_iri(repair.agency, repair.item)
+            else:
+                owner = self.node_iri("catalog", catalog_name(repair.file))
+            yield n(owner), T.hasRepair, node

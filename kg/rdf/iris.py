@@ -7,6 +7,7 @@ segment. A subdivision's IRI nests under its act's: <base>act/<key>/art/20/item/
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,8 +58,9 @@ class Iris:
     def item(self, agency: str, ident: str) -> URIRef:
         return self._make("agency", encode_segment(agency), "item", encode_segment(ident))
 
-    def citation(self, agency: str, ident: str, n: int) -> URIRef:
-        return URIRef(citation_under(str(self.item(agency, ident)), n))
+    def citation(self, target: URIRef | str, *words: str) -> URIRef:
+        """A citation as written: nested under the node it cites, named by its words."""
+        return URIRef(citation_under(str(target), words))
 
     def catalog(self, file_name: str) -> URIRef:
         return self._make("catalog", encode_segment(file_name))
@@ -80,15 +82,25 @@ class Iris:
     def change(self, new_version: URIRef, n: int) -> URIRef:
         return URIRef(f"{new_version}/change/{n}")
 
-    def repair(self, file_name: str, n: int) -> URIRef:
-        return URIRef(repair_under(str(self.catalog(file_name)), n))
+    def repair(self, rule: str, *words: str) -> URIRef:
+        """A repair (one cleaning rule turning one text into another), named by its words."""
+        return URIRef(repair_under(self.base, rule, words))
 
 
-# Plain-string forms for the build's hot path (a URIRef costs microseconds; a build makes
-# hundreds of thousands): the n-th citation of an item, the n-th repair of a catalog.
-def citation_under(item_iri: str, n: int) -> str:
-    return f"{item_iri}/citation/{n}"
+# Citations and repairs are values: catalogs copied from one template cite and misspell in
+# the same words, so equal words make one node, shared by every item that has them. The
+# node is named by a digest of its words (stable across runs and machines). Plain-string
+# forms for the build's hot path (a URIRef costs microseconds; a build makes millions).
+def digest(words: tuple[str, ...]) -> str:
+    """16 hex digits of BLAKE2b over the words, each length-prefixed (no two tuples collide
+    by concatenation)."""
+    data = "".join(f"{len(w)}:{w}" for w in words).encode("utf-8")
+    return hashlib.blake2b(data, digest_size=8).hexdigest()
 
 
-def repair_under(catalog_iri: str, n: int) -> str:
-    return f"{catalog_iri}/repair/{n}"
+def citation_under(target_iri: str, words: tuple[str, ...]) -> str:
+    return f"{target_iri}/citation/{digest(words)}"
+
+
+def repair_under(base: str, rule: str, words: tuple[str, ...]) -> str:
+    return f"{base}repair/{encode_segment(rule)}/{digest((rule, *words))}"

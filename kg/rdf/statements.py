@@ -7,11 +7,10 @@ extraction_statements; catalog_statements gives both at once, catalog_triples as
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from kg.models import CatalogRead, Citation, Document, Repair, Responsibility, Unit
-from kg.rdf.graph import GraphBuilder, Statement, T, Triple, catalog_name, n
+from kg.rdf.graph import GraphBuilder, Statement, T, Triple, n
 from kg.rdf.terms import from_nt
 
 
@@ -35,11 +34,6 @@ def extraction_statements(
     """The statements citation extraction adds to the items of `reads`: documents, units,
     responsibilities, citations and repairs."""
     b = builder or GraphBuilder()
-    catalog_of = {
-        item.key: b.node_iri("catalog", catalog_name(item.file))
-        for read in reads
-        for item in read.items
-    }
     for doc in documents:
         yield from b.document(doc)
     for unit in units:
@@ -49,12 +43,8 @@ def extraction_statements(
         yield from b.unit(Unit(resp.agency, resp.unit))  # nothing when already described
         unit_node = n(b.node_iri("unit", resp.agency, resp.unit))
         yield n(b.item_iri(resp.agency, resp.item)), responsible, unit_node
-    numbers: dict[tuple[str, str], int] = defaultdict(int)
     for citation in citations:
-        key = (citation.agency, citation.item)
-        numbers[key] += 1
-        catalog = catalog_of.get(key) or b.node_iri("catalog", catalog_name(citation.file))
-        yield from b.citation(citation, numbers[key], catalog)
+        yield from b.citation(citation)
     yield from b.repairs(repairs)
 
 

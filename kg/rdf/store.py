@@ -30,7 +30,8 @@ from kg.rdf.vocab import PREFIXES
 POINTER = "kg-current"
 ROCKSDB_MARK = "CURRENT"  # every Oxigraph (RocksDB) folder has this file
 CHUNK_LINES = 200_000  # lines of N-Triples per bulk load: bounds memory at national scale
-LOAD_WORKERS = 2  # bulk loads at once (more gained nothing on 2 cores; each holds one chunk)
+LOAD_WORKERS = 2  # bulk loads at once (more gained nothing on 2 cores)
+MAX_PENDING_BYTES = 400_000_000  # chunks made but not yet loaded (bounds a build's memory)
 
 RDF_FORMATS = {
     "nt": ox.RdfFormat.N_TRIPLES,
@@ -175,18 +176,28 @@ class Store:
         """Bulk-load N-Triples lines in chunks. Oxigraph loads chunks in worker threads (it
         releases the GIL) while Python makes the next ones: measured on 2 cores, two loads
         at once take 35% less time than one after the other, and both overlap with making
-        the lines. At most LOAD_WORKERS chunks wait in memory."""
-        pending: deque[Future] = deque()
+        the lines. Chunks made faster than they load wait in memory, up to
+        MAX_PENDING_BYTES, so the loader catches up while Python does other work (a build
+        extracts citations after reading every catalog) instead of Python waiting on it."""
+        pending: deque[tuple[Future, int]] = deque()
+        waiting = 0
         with ThreadPoolExecutor(max_workers=LOAD_WORKERS) as pool:
             try:
                 for data in _chunks(lines, CHUNK_LINES):
-                    while len(pending) >= LOAD_WORKERS:
-                        pending.popleft().result()
-                    pending.append(pool.submit(self._load_bytes, data))
+                    while pending and waiting + len(data) > MAX_PENDING_BYTES:
+                        future, size = pending.popleft()
+                        future.result()
+                        waiting -= size
+                    pending.append((pool.submit(self._load_bytes, data), len(data)))
+                    waiting += len(data)
+                    while pending and pending[0][0].done():  # surface errors early
+                        future, size = pending.popleft()
+                        future.result()
+                        waiting -= size
                 while pending:
-                    pending.popleft().result()
+                    pending.popleft()[0].result()
             except BaseException:
-                for future in pending:  # a failed or interrupted build stops loading soon
+                for future, _ in pending:  # a failed or interrupted build stops loading soon
                     future.cancel()
                 raise
 

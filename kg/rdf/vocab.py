@@ -59,7 +59,8 @@ CollectiveUnit = KG.CollectiveUnit  # 各相关业务部门: a phrase standing f
 basis = KG.basis  # item -> legal resource or subdivision it rests on
 responsibility = KG.responsibility  # item -> unit responsible for disclosing it
 agency = KG.agency  # item -> agency (org:Organization)
-hasCitation = KG.hasCitation  # item -> kg:Citation
+hasCitation = KG.hasCitation  # item -> kg:Citation (shared by items citing in the same words)
+hasRepair = KG.hasRepair  # item (or catalog) -> kg:Repair made to its cells
 category = KG.category  # 事项类别 (literal)
 content = KG.content  # 公开内容
 channel = KG.channel  # 公开渠道
@@ -69,7 +70,7 @@ basisText = KG.basisText  # 公开依据 as written
 provisionsText = KG.provisionsText  # 条款内容 as written
 keyword = KG.keyword  # jieba keywords of the item
 sourceLine = KG.sourceLine  # line in the catalog file (xsd:integer)
-inCatalog = KG.inCatalog  # item/citation/repair -> kg:Catalog
+inCatalog = KG.inCatalog  # item -> kg:Catalog
 
 # --- citation --------------------------------------------------------------------------------
 cites = KG.cites  # citation -> legal resource or subdivision

@@ -161,16 +161,21 @@ SELECT ?item ?c ?target ?quote ?pin ?title ?number ?verdict ?line ?file ?flag WH
   OPTIONAL {{ ?c kg:titleAsWritten ?title }}
   OPTIONAL {{ ?c kg:numberAsWritten ?number }}
   OPTIONAL {{ ?c kg:verdict ?verdict }}
-  OPTIONAL {{ ?c kg:sourceLine ?line }}
-  OPTIONAL {{ ?c prov:wasDerivedFrom ?cat . ?cat rdfs:label ?file }}
+  OPTIONAL {{ ?item kg:sourceLine ?line }}
+  OPTIONAL {{ ?item prov:wasDerivedFrom ?cat . ?cat rdfs:label ?file }}
   OPTIONAL {{ ?c kg:flag ?flag }}
 }}""")
         flags = _many(rows, "c", "flag")
-        cites = _first(rows, "c", "item", "target", "quote", "pin", "title", "number",
+        # A citation node is shared by the items citing in the same words: one record per
+        # (item, citation), the source being the item's.
+        for r in rows:
+            r["use"] = f"{r['item']}\n{r['c']}"
+        cites = _first(rows, "use", "item", "c", "target", "quote", "pin", "title", "number",
                        "verdict", "line", "file")
         per_edge: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-        for c in sorted(cites):
-            rec = cites[c]
+        for use in sorted(cites):
+            rec = cites[use]
+            c = rec["c"]
             per_edge[(rec["item"], rec["target"])].extend(_info(
                 ("title as written", rec.get("title", "")),
                 ("number as written", rec.get("number", "")),

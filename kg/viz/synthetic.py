@@ -80,15 +80,15 @@ def _item(iris: Iris, agency: str, ident: str, unit: str, targets, line: int, fi
     yield item, PROV.wasDerivedFrom, iris.catalog(file)
     if unit:
         yield item, V.responsibility, iris.unit(agency, unit)
-    for n, target in enumerate(targets, 1):
-        cit = iris.citation(agency, ident, n)
+    for target in targets:
+        words = quote or f"{ident}引用的条文"
+        cit = iris.citation(target, "basis", words)
         yield item, V.basis, target
         yield item, V.hasCitation, cit
         yield cit, RDF.type, V.Citation
         yield cit, V.cites, target
-        yield cit, V.quotedText, Literal(quote or f"{ident}引用的条文")
-        yield cit, V.sourceLine, Literal(line)
-        yield cit, PROV.wasDerivedFrom, iris.catalog(file)
+        yield cit, V.origin, Literal("basis")
+        yield cit, V.quotedText, Literal(words)
 
 
 def _agency(iris: Iris, agency: str, file: str, units: dict[str, tuple[str, ...]]) -> Iterator[Triple]:
