@@ -183,7 +183,6 @@ def extraction_lines(
         yield triple_nt(*t)
     yield from statement_lines(
         extraction_statements(
-            reads,
             extraction.citations,
             extraction.documents,
             extraction.units,

@@ -354,7 +354,7 @@ def test_options_learnt_after_the_items_give_the_same_graph():
     later = GraphBuilder(iris=IRIS)
     items = list(read_statements(READ, later))
     later.configure(**options)
-    rest = list(extraction_statements([READ], [cit], [DOC], builder=later))
+    rest = list(extraction_statements([cit], [DOC], builder=later))
     builder = GraphBuilder(iris=IRIS, **options)
     at_once = list(catalog_statements([READ], [cit], [DOC], builder=builder))
     assert items + rest == at_once

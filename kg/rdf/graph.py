@@ -154,7 +154,7 @@ class GraphBuilder:
         self._nodes: dict[tuple[str, ...], str] = {}
         self._items: dict[tuple[str, str], str] = {}
         self._targets: dict[tuple[str, Pinpoint], str] = {}  # (document, pinpoint) -> node
-        self._citations: dict[tuple, str] = {}  # (target, words as values) -> citation node
+        self._citations: dict[tuple[str, tuple[str, ...]], str] = {}  # (target, words) -> node
         self._repairs: dict[tuple[str, ...], str] = {}  # (rule, field, texts) -> node
 
     def _normalise(self) -> None:
@@ -335,43 +335,38 @@ class GraphBuilder:
         place = (citation.document_key, citation.pinpoint)
         target = self._targets.get(place)
         if target is None:
-            yield from self._place(*place)
-            target = self._targets[place]
+            target = self._targets[place] = yield from self._place(*place)
         verdict, detail = (self.verdicts.get(citation) if self.verdicts else None) or ("", "")
-        flags = tuple(sorted(set(citation.flags))) if citation.flags else ()
-        key = (target, citation.origin, citation.quote, citation.ref, citation.pinpoint,
-               verdict, detail, flags)
-        node = self._citations.get(key)
+        words = (citation.origin, citation.quote, citation.ref.title, citation.ref.number,
+                 citation.pinpoint.label(), verdict, detail, *sorted(set(citation.flags)))
+        # The node is named by exactly these words, so they are also its key here.
+        node = self._citations.get((target, words))
         if node is None:
-            node = self._citations[key] = yield from self._citation_node(
-                target, citation, verdict, detail, flags
-            )
+            node = self._citations[target, words] = yield from self._citation_node(target, words)
         yield item, T.hasCitation, node
         yield item, T.basis, n(target)
 
-    def _place(self, document_key: str, pinpoint: Pinpoint) -> Iterator[Statement]:
-        """Describe the node a citation's document and pinpoint name, once per build."""
+    def _place(self, document_key: str, pinpoint: Pinpoint) -> Generator[Statement, None, str]:
+        """Describe the node a citation's document and pinpoint name; returns its IRI."""
         act = self.act_iri(document_key)
         if act not in self._done and act not in self.known:
             # a document the extraction did not list still gets a valid node
             yield from self.document(Document(key=document_key, title=document_key))
         target = self.target(act, pinpoint)
         yield from self.subdivisions(act, target)
-        self._targets[document_key, pinpoint] = target
+        return target
 
-    def _citation_node(self, target: str, citation: Citation, verdict: str, detail: str,
-                       flags: tuple[str, ...]) -> Generator[Statement, None, str]:
-        label = citation.pinpoint.label()
-        words = (citation.origin, citation.quote, citation.ref.title, citation.ref.number,
-                 label, verdict, detail, *flags)
+    def _citation_node(self, target: str, words: tuple[str, ...]
+                       ) -> Generator[Statement, None, str]:
+        origin, quote, title, number, label, verdict, detail, *flags = words
         node = n(citation_under(target, words))
         yield node, TYPE, T.Citation
         yield node, T.cites, n(target)
-        yield node, T.origin, s(citation.origin)
+        yield node, T.origin, s(origin)
         for value, prop in (
-            (citation.quote, QUOTED),
-            (citation.ref.title, TITLE_WRITTEN),
-            (citation.ref.number, NUMBER_WRITTEN),
+            (quote, QUOTED),
+            (title, TITLE_WRITTEN),
+            (number, NUMBER_WRITTEN),
             (label, PINPOINT_LABEL),
             (verdict, T.verdict),
             (detail, T.verdictDetail),

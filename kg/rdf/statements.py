@@ -23,7 +23,6 @@ def read_statements(read: CatalogRead, builder: GraphBuilder) -> Iterator[Statem
 
 
 def extraction_statements(
-    reads: Iterable[CatalogRead],
     citations: Iterable[Citation] = (),
     documents: Iterable[Document] = (),
     units: Iterable[Unit] = (),
@@ -31,8 +30,8 @@ def extraction_statements(
     repairs: Iterable[Repair] = (),
     builder: GraphBuilder | None = None,
 ) -> Iterator[Statement]:
-    """The statements citation extraction adds to the items of `reads`: documents, units,
-    responsibilities, citations and repairs."""
+    """The statements citation extraction adds to the items already described: documents,
+    units, responsibilities, citations and repairs."""
     b = builder or GraphBuilder()
     for doc in documents:
         yield from b.document(doc)
@@ -59,12 +58,9 @@ def catalog_statements(
 ) -> Iterator[Statement]:
     """Every statement of the catalog side of the graph (statute texts come from kg.statutes)."""
     b = builder or GraphBuilder()
-    reads = list(reads)
     for read in reads:
         yield from read_statements(read, b)
-    yield from extraction_statements(
-        reads, citations, documents, units, responsibilities, repairs, b
-    )
+    yield from extraction_statements(citations, documents, units, responsibilities, repairs, b)
 
 
 def statement_lines(statements: Iterable[Statement]) -> Iterator[str]:

@@ -181,21 +181,24 @@ class Store:
         extracts citations after reading every catalog) instead of Python waiting on it."""
         pending: deque[tuple[Future, int]] = deque()
         waiting = 0
+
+        def settle_oldest() -> None:
+            nonlocal waiting
+            future, size = pending.popleft()
+            future.result()
+            waiting -= size
+
         with ThreadPoolExecutor(max_workers=LOAD_WORKERS) as pool:
             try:
                 for data in _chunks(lines, CHUNK_LINES):
                     while pending and waiting + len(data) > MAX_PENDING_BYTES:
-                        future, size = pending.popleft()
-                        future.result()
-                        waiting -= size
+                        settle_oldest()
                     pending.append((pool.submit(self._load_bytes, data), len(data)))
                     waiting += len(data)
                     while pending and pending[0][0].done():  # surface errors early
-                        future, size = pending.popleft()
-                        future.result()
-                        waiting -= size
+                        settle_oldest()
                 while pending:
-                    pending.popleft()[0].result()
+                    settle_oldest()
             except BaseException:
                 for future, _ in pending:  # a failed or interrupted build stops loading soon
                     future.cancel()
