@@ -17,9 +17,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
-from kg.clean import clean, fill_spam
+from kg.clean import Change, clean, fill_spam
 from kg.find import Found, find_citations
-from kg.models import CatalogRead, Citation, Document, Item, Pinpoint, Repair, Responsibility, Unit
+from kg.models import (
+    CatalogRead,
+    Citation,
+    Document,
+    DocumentRef,
+    Item,
+    Pinpoint,
+    Repair,
+    Responsibility,
+    Unit,
+    fast_constructor,
+)
 from kg.resolve import Resolver
 from kg.units import units_of
 
@@ -42,54 +53,89 @@ class Extraction:
         return next((d for d in self.documents if d.key == key), None)
 
 
-@dataclass
-class _Cell:
-    item: Item
-    field: str
-    line: int
-    found: list[Found]
+# What each item's cells hold: its 公开依据 and 条款内容 citations, and their source lines.
+_Cells = tuple[tuple[Found, ...], tuple[Found, ...], int, int]
+# The cleaning changes and the citations of one cell text.
+_Read = tuple[tuple[Change, ...], tuple[Found, ...]]
+# A citation that a pair of cells gives, less what the item adds (agency, ident, file, line):
+# (0 for the 公开依据 cell or 1 for 条款内容, whose line it takes; key, ref, pinpoint, quote,
+# origin, flags).
+_Planned = tuple[int, str, DocumentRef, Pinpoint, str, str, tuple[str, ...]]
+# A pair's citations, and its problems as (cell, "field: problem").
+_Plan = tuple[list[_Planned], list[tuple[int, str]]]
+
+_FIELDS = ("basis", "provisions", "responsibility")
 
 
-def _clean_cell(item: Item, field: str, line: int, repairs: list[Repair]) -> str:
-    """The cleaned cell; every change recorded with the field's source line."""
-    text, changes = clean(getattr(item, field))
-    for c in changes:
-        repairs.append(
-            Repair(item.file, line, field, c.rule, c.original, c.repaired, c.guess,
-                   item.agency, item.ident)
-        )
-    return text
+def _read_items(items: Sequence[Item], repairs: list[Repair]) -> list[_Cells]:
+    """Each item's 公开依据 and 条款内容 citations and lines; all three cells cleaned and every
+    change recorded as a Repair (units are read from the same cleaned 公开责任 text).
+
+    Catalogs copied from templates repeat cell texts across agencies: each distinct text of a
+    field is read once, and only the Repairs, which name the item, are made per item.
+    """
+    known: dict[str, dict[str, _Read]] = {field: {} for field in _FIELDS}
+    repair = fast_constructor(Repair)
+    out: list[_Cells] = []
+    for item in items:
+        lines = dict(item.field_lines)  # Item.line_of, without building the dict three times
+        found: list[tuple[Found, ...]] = []
+        at: list[int] = []
+        for field, read in known.items():
+            text = getattr(item, field)
+            cell = read.get(text)
+            if cell is None:
+                cell = read[text] = _read_cell(field, text)
+            changes, cited = cell
+            line = lines.get(field, item.line) if lines else item.line
+            for c in changes:
+                repairs.append(
+                    repair(item.file, line, field, c.rule, c.original, c.repaired, c.guess,
+                           item.agency, item.ident)
+                )
+            found.append(cited)
+            at.append(line)
+        out.append((found[0], found[1], at[0], at[1]))
+    return out
 
 
-def _read_item(item: Item, repairs: list[Repair]) -> tuple[_Cell, _Cell]:
-    """The item's 公开依据 and 条款内容 cells, read; all three cells cleaned (units are read
-    from the same cleaned 公开责任 text)."""
-    lines = dict(item.field_lines)  # Item.line_of, without building the dict three times
-    cells = []
-    for field in ("basis", "provisions"):
-        line = lines.get(field, item.line)
-        text = _clean_cell(item, field, line, repairs)
-        cells.append(_Cell(item, field, line, find_citations(text, quotes=field == "provisions")))
-    _clean_cell(item, "responsibility", lines.get("responsibility", item.line), repairs)
-    return cells[0], cells[1]
+def _read_cell(field: str, text: str) -> _Read:
+    text, changes = clean(text)
+    if field == "responsibility":
+        return changes, ()
+    return changes, tuple(find_citations(text, quotes=field == "provisions"))
 
 
 def _resolve(
-    cells: Sequence[tuple[_Cell, _Cell]],
+    cells: Sequence[_Cells],
 ) -> tuple[Resolver, dict[int, tuple[str, tuple[str, ...]]]]:
     """The resolver of every citation found, and the key and flags of each Found, by id.
 
-    Cells repeat across catalogs and find_citations hands back the very same Found values
-    for the same text: each distinct one is resolved (and its mentions recorded) once.
+    The same cell text gives back the very same Found values: each distinct one is resolved
+    (and its mentions recorded) once, in the order of its last (first) occurrence in the
+    catalogs, counted as often as it occurs. The tally is made per distinct cell, not per item.
     """
-    found = [f for pair in cells for cell in pair for f in cell.found]
-    counts = Counter(map(id, found))
-    last = {id(f): f for f in reversed(found)}  # distinct, latest last occurrence first
-    distinct = list(reversed(last.values()))
-    resolver = Resolver.counted(((f.ref, f.number), counts[id(f)]) for f in distinct)
-    keys = {i: resolver.key_of(f.ref, f.number) for i, f in last.items()}
+    flat = [found for cell in cells for found in cell[:2]]
+    uses = Counter(map(id, flat))
+    first: dict[int, int] = {}
+    for at, found in enumerate(flat):
+        first.setdefault(id(found), at)
+    last = {id(found): (at, found) for at, found in enumerate(flat)}
+    # id(Found) -> [Found, count, (first cell, index), (last cell, index)]
+    seen: dict[int, list[Any]] = {}
+    for i, (at, found) in last.items():
+        for j, f in enumerate(found):
+            s = seen.get(id(f))
+            if s is None:
+                seen[id(f)] = [f, uses[i], (first[i], j), (at, j)]
+            else:  # one Found in several cells (two texts that clean alike)
+                s[1] += uses[i]
+                s[2], s[3] = min(s[2], (first[i], j)), max(s[3], (at, j))
+    distinct = sorted(seen.values(), key=lambda s: s[3])
+    resolver = Resolver.counted(((f.ref, f.number), n) for f, n, _, _ in distinct)
+    keys = {id(f): resolver.key_of(f.ref, f.number) for f, _, _, _ in distinct}
     # Recording a mention again changes nothing: the first occurrences, in order, suffice.
-    for f in {id(f): f for f in found if f.mentions}.values():
+    for f, _, _, _ in sorted(seen.values(), key=lambda s: s[2]):
         for mention in f.mentions:
             resolver.mention(keys[id(f)][0], mention)
     return resolver, keys
@@ -136,18 +182,18 @@ def _extract(
 ) -> Extraction:
     repairs: list[Repair] = []
     items = [item for read in reads for item in read.items]
-    cells = [_read_item(i, repairs) for i in items]
+    cells = _read_items(items, repairs)
     resolver, keys = _resolve(cells)
     problems = [f"{p}" for p in resolver.problems]
-    citations: list[Citation] = []
-    for basis, provisions in cells:
-        citations.extend(_merge(basis, provisions, keys, problems))
+    citations = _merge_all(items, cells, keys, problems)
     documents = resolver.documents()
     if library is not None:
         documents = tuple(_match_statute(d, library, on_date) for d in documents)
         problems.extend(_shared_statutes(documents))
     lookup = _reference_lookup(documents, library, reference_text)
-    citations = [_restore_spam(c, lookup, repairs, problems) for c in citations]
+    for i, c in enumerate(citations):  # only spam left in quoted words changes anything
+        if "spam-unresolved" in c.flags:
+            citations[i] = _restore_spam(c, lookup, repairs, problems)
     units, responsibilities = units_of(items)
     return Extraction(
         citations=tuple(citations),
@@ -159,64 +205,81 @@ def _extract(
     )
 
 
-def _citation(cell: _Cell, f: Found, key: str, flags: tuple[str, ...], origin: str) -> Citation:
-    item = cell.item
-    return Citation(
-        agency=item.agency,
-        item=item.ident,
-        document_key=key,
-        ref=f.ref,
-        pinpoint=f.pinpoint,
-        quote=f.quote,
-        origin=origin,
-        file=item.file,
-        line=cell.line,
-        flags=tuple(sorted(set(f.flags) | set(flags))) if flags or f.flags else (),
-    )
-
-
-def _merge(
-    basis: _Cell,
-    provisions: _Cell,
+def _merge_all(
+    items: Sequence[Item],
+    cells: Sequence[_Cells],
     keyed: dict[int, tuple[str, tuple[str, ...]]],
     problems: list[str],
 ) -> list[Citation]:
-    """The item's basis: provisions citations first, then documents named only in 公开依据.
-    `keyed` holds the resolved key and flags of every Found, by id."""
-    for cell in (basis, provisions):
-        for f in cell.found:
-            problems.extend(f"{cell.item.file}:{cell.line}: {cell.field}: {p}" for p in f.problems)
-    basis_keys = {keyed[id(f)][0] for f in basis.found}
-    out: dict[tuple[str, Pinpoint], Citation] = {}
-    for f in provisions.found:
+    """The citations of every item, in order. Which citations a pair of cells gives depends on
+    the cells alone: it is worked out once per distinct pair, then given each item's names."""
+    plans: dict[tuple[int, int], _Plan] = {}
+    citation = fast_constructor(Citation)
+    out: list[Citation] = []
+    for item, (basis, provisions, basis_line, provisions_line) in zip(items, cells, strict=True):
+        pair = (id(basis), id(provisions))
+        plan = plans.get(pair)
+        if plan is None:
+            plan = plans[pair] = _merge(basis, provisions, keyed)
+        planned, cell_problems = plan
+        lines = (basis_line, provisions_line)
+        for cell, p in cell_problems:
+            problems.append(f"{item.file}:{lines[cell]}: {p}")
+        agency, ident, file = item.agency, item.ident, item.file
+        for cell, key, ref, pinpoint, quote, origin, flags in planned:
+            out.append(
+                citation(agency, ident, key, ref, pinpoint, quote, origin, file, lines[cell], flags)
+            )
+    return out
+
+
+def _merge(
+    basis: Sequence[Found],
+    provisions: Sequence[Found],
+    keyed: dict[int, tuple[str, tuple[str, ...]]],
+) -> _Plan:
+    """The citations of an item with these cells: provisions citations first, then documents
+    named only in 公开依据. `keyed` holds the resolved key and flags of every Found, by id."""
+    problems = [
+        (cell, f"{field}: {p}")
+        for cell, (field, found) in enumerate((("basis", basis), ("provisions", provisions)))
+        for f in found
+        for p in f.problems
+    ]
+    basis_keys = {keyed[id(f)][0] for f in basis}
+    out: dict[tuple[str, Pinpoint], _Planned] = {}
+    for f in provisions:
         key, flags = keyed[id(f)]
         origin = "both" if key in basis_keys else "provisions"
-        _add(out, _citation(provisions, f, key, flags, origin))
+        _add(out, (1, key, f.ref, f.pinpoint, f.quote, origin, _flags(f.flags, flags)))
     cited = {key for key, _ in out}
-    for f in basis.found:
+    for f in basis:
         key, flags = keyed[id(f)]
         if key in cited and f.pinpoint.is_empty:
             continue
-        _add(out, _citation(basis, f, key, flags, "both" if (key, f.pinpoint) in out else "basis"))
-    return list(out.values())
+        origin = "both" if (key, f.pinpoint) in out else "basis"
+        _add(out, (0, key, f.ref, f.pinpoint, f.quote, origin, _flags(f.flags, flags)))
+    return list(out.values()), problems
 
 
-def _add(out: dict[tuple[str, Pinpoint], Citation], c: Citation) -> None:
+def _flags(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({flag for group in groups for flag in group}))
+
+
+def _add(out: dict[tuple[str, Pinpoint], _Planned], c: _Planned) -> None:
     """One citation per (document, pinpoint) in an item; repeated quotes are joined."""
-    old = out.get((c.document_key, c.pinpoint))
+    cell, key, ref, pinpoint, quote, origin, flags = c
+    old = out.get((key, pinpoint))
     if old is None:
-        out[(c.document_key, c.pinpoint)] = c
+        out[(key, pinpoint)] = c
         return
-    quote = old.quote if c.quote in old.quote else f"{old.quote} … {c.quote}".strip(" …")
-    origin = old.origin if old.origin == c.origin else "both"
-    out[(c.document_key, c.pinpoint)] = replace(
-        old, quote=quote, origin=origin, flags=tuple(sorted(set(old.flags) | set(c.flags)))
-    )
+    old_quote, old_origin = old[4], old[5]
+    quote = old_quote if quote in old_quote else f"{old_quote} … {quote}".strip(" …")
+    origin = old_origin if old_origin == origin else "both"
+    out[(key, pinpoint)] = (*old[:4], quote, origin, _flags(old[6], flags))
 
 
 def _match_statute(doc: Document, library: Any, on_date: str | None = None) -> Document:
-    from kg.models import DocumentRef
-
     for title in (doc.title, *doc.alt_titles):
         match = library.match(DocumentRef(title=title, number=doc.number), on_date=on_date)
         if match is not None:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from kg import patterns as P
 from kg.clean import clean_text
-from kg.models import Item, Responsibility, Unit
+from kg.models import Item, Responsibility, Unit, fast_constructor
 
 
 def split_units(cell: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -43,16 +43,35 @@ def is_collective(name: str) -> bool:
 
 def units_of(items: Iterable[Item]) -> tuple[tuple[Unit, ...], tuple[Responsibility, ...]]:
     """Units (merged per agency and name, aliases united) and item -> unit responsibilities."""
-    aliases: dict[tuple[str, str], set[str]] = {}
+    responsibility, unit = fast_constructor(Responsibility), fast_constructor(Unit)
     responsibilities: list[Responsibility] = []
+    # Agencies copied from one template repeat their cells: units are merged once per agency
+    # and distinct cell.
+    cells: dict[str, set[str]] = {}
     for item in items:
         units = _split_units(item.responsibility)
-        line = item.line_of("responsibility") if units else 0
-        for name, alias in units:
-            aliases.setdefault((item.agency, name), set()).update(alias)
-            responsibilities.append(Responsibility(item.agency, item.ident, name, item.file, line))
-    units = tuple(
-        Unit(agency, name, tuple(sorted(aliases[(agency, name)])), is_collective(name))
-        for agency, name in sorted(aliases)
-    )
-    return units, tuple(responsibilities)
+        if not units:
+            continue
+        agency, ident, file = item.agency, item.ident, item.file
+        line = item.line_of("responsibility") if item.field_lines else item.line
+        for name, _ in units:
+            responsibilities.append(responsibility(agency, ident, name, file, line))
+        seen = cells.get(agency)
+        if seen is None:
+            seen = cells[agency] = set()
+        seen.add(item.responsibility)
+    out: list[Unit] = []
+    for agency in sorted(cells):
+        aliases: dict[str, set[str]] = {}
+        for text in cells[agency]:
+            for name, alias in _split_units(text):
+                aliases.setdefault(name, set()).update(alias)
+        for name in sorted(aliases):
+            out.append(unit(agency, name, tuple(sorted(aliases[name])), _is_collective(name)))
+    return tuple(out), tuple(responsibilities)
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_collective(name: str) -> bool:
+    """is_collective, remembered: agencies name the same units."""
+    return is_collective(name)

@@ -20,8 +20,9 @@ from kg.models import (
     Unit,
 )
 from kg.rdf import vocab as V
-from kg.rdf.graph import GraphBuilder, step_label
+from kg.rdf.graph import GraphBuilder
 from kg.rdf.iris import Iris, digest
+from kg.rdf.ntterms import step_label
 from kg.rdf.statements import (
     catalog_statements,
     catalog_triples,

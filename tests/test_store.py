@@ -64,11 +64,26 @@ def test_failure_midway_leaves_the_previous_graph(tmp_path, error):
 def test_chunks_loaded_concurrently_give_every_triple_once(
     tmp_path, monkeypatch, count, chunk, workers
 ):
-    monkeypatch.setattr(store_module, "CHUNK_LINES", chunk)
+    monkeypatch.setattr(store_module, "CHUNK_CHARS", chunk)
     monkeypatch.setattr(store_module, "LOAD_WORKERS", workers)
     data = lines(count)
     assert build_store(tmp_path / "kg", data + data[: count // 2]) == count  # repeats count once
     assert labels(tmp_path / "kg") == {f"x{i}" for i in range(count)}
+
+
+@pytest.mark.parametrize("chunk", [1, 60, 400, 10_000])
+def test_pieces_of_several_lines_are_never_split(tmp_path, monkeypatch, chunk):
+    monkeypatch.setattr(store_module, "CHUNK_CHARS", chunk)
+    data = lines(10)
+    pieces = ["".join(data[:3]), data[3], "".join(data[4:9]), data[9]]
+    assert [c.count(b"\n") for c in store_module._chunks(pieces, chunk)] == {
+        1: [3, 1, 5, 1],  # lines are 58 characters
+        60: [3, 6, 1],
+        400: [9, 1],
+        10_000: [10],
+    }[chunk]
+    assert build_store(tmp_path / "kg", pieces) == 10
+    assert labels(tmp_path / "kg") == {f"x{i}" for i in range(10)}
 
 
 def test_leftovers_of_a_killed_build_are_swept(tmp_path):

@@ -13,8 +13,8 @@ from rdflib.namespace import DCTERMS, PROV, RDFS, SKOS, XSD
 
 from kg.models import Pinpoint
 from kg.rdf import vocab as V
-from kg.rdf.graph import step_label
 from kg.rdf.iris import Iris
+from kg.rdf.ntterms import step_label
 
 IRIS = Iris()
 REGULATION = IRIS.act("政府信息公开条例", "2019-04-03")

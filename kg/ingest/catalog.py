@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from kg.errors import FormatError
 from kg.ingest.columns import compact, label
 from kg.ingest.preamble import classify
-from kg.models import ITEM_FIELDS, CatalogRead, Item, Rejection
+from kg.models import CatalogRead, Item, Rejection
 
 
 @dataclass
@@ -20,7 +20,8 @@ class Draft:
 
     fields: dict[str, str]
     line: int
-    raw: list[tuple[str, str]] = field(default_factory=list)
+    # A list while a reader may still add to it (page text), else already Item.raw's tuple.
+    raw: list[tuple[str, str]] | tuple[tuple[str, str], ...] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     field_lines: dict[str, int] = field(default_factory=dict)
 
@@ -85,31 +86,44 @@ class Catalog:
         seen: dict[str, int] = {}
         category, category_line = "", 0
         for draft in self.drafts:
-            values = {f: draft.fields.get(f, "") for f in ITEM_FIELDS}
-            lines = dict(draft.field_lines)
-            if values["category"]:
-                category, category_line = values["category"], lines.get("category", draft.line)
+            get = draft.fields.get
+            lines = draft.field_lines  # copied before a change only (most items have none)
+            if get("category"):
+                category, category_line = get("category"), lines.get("category", draft.line)
             elif category:
                 # An empty 事项类别 continues the one above (a merged cell), even across blanks.
-                values["category"] = category
-                lines["category"] = category_line
+                lines = {**lines, "category": category_line}
+            mode = get("mode", "")
             if "mode" not in draft.fields and self.mode:
-                values["mode"], lines["mode"] = self.mode
-            base = compact(values["name"])
-            seen[base] = seen.get(base, 0) + 1
-            ident = base if seen[base] == 1 else f"{base}~{seen[base]}"
-            if seen[base] > 1:
+                mode, mode_line = self.mode
+                lines = {**lines, "mode": mode_line}
+            name = get("name", "")
+            base = compact(name)
+            count = seen[base] = seen.get(base, 0) + 1
+            ident = base
+            if count > 1:
+                ident = f"{base}~{count}"
                 draft.notes.append(f"{label('name')} repeats an earlier item; ident {ident}")
+            # The fields are passed one by one: building a dict for **values would cost more
+            # than the rest of this loop (one Item per catalog row).
             items.append(
                 Item(
                     agency=agency,
                     ident=ident,
+                    category=category,
+                    name=name,
+                    content=get("content", ""),
+                    basis=get("basis", ""),
+                    provisions=get("provisions", ""),
+                    channel=get("channel", ""),
+                    time_limit=get("time_limit", ""),
+                    mode=mode,
+                    responsibility=get("responsibility", ""),
                     file=self.file,
                     line=draft.line,
                     raw=tuple(draft.raw),
                     notes=tuple(draft.notes),
-                    field_lines=tuple(sorted((f, n) for f, n in lines.items() if n != draft.line)),
-                    **values,
+                    field_lines=_other_lines(lines, draft.line),
                 )
             )
         if self.mode and any("mode" not in d.fields for d in self.drafts):
@@ -125,3 +139,10 @@ class Catalog:
             rejections=tuple(sorted(self.rejections, key=lambda r: r.line)),
             notes=tuple(self.notes),
         )
+
+
+def _other_lines(lines: dict[str, int], line: int) -> tuple[tuple[str, int], ...]:
+    """Item.field_lines: the fields written on another line than the item's, sorted."""
+    if not lines:
+        return ()
+    return tuple(sorted((f, n) for f, n in lines.items() if n != line))

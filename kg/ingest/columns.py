@@ -41,6 +41,19 @@ _DECORATION = "*＊:："
 _BLOCK_KEYS = sorted((n for n in _LOOKUP if len(n) >= 4), key=len, reverse=True)
 
 
+def _by_first_character(names: list[str]) -> dict[str, tuple[str, ...]]:
+    """Names grouped by first character, in their order (longest first): only one group can
+    match at a given position, so the others are not tried at all."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name[0], []).append(name)
+    return {first: tuple(group) for first, group in groups.items()}
+
+
+_ALL_NAMES_BY_FIRST = _by_first_character(_ALL_NAMES)
+_BLOCK_KEYS_BY_FIRST = _by_first_character(_BLOCK_KEYS)
+
+
 def compact(text: str) -> str:
     """Text with all whitespace removed (used for names, idents and comparisons)."""
     return "".join(text.split())
@@ -82,6 +95,14 @@ class Header:
         return len(self.names)
 
 
+def may_be_header(cells: Sequence[str]) -> bool:
+    """False when no (stripped) cell names 事项名称 or a synonym: then it is not a header.
+
+    Every row of a table is tried as a header, and this test is all a data row costs
+    (field_of is cached, and map/in loop in C)."""
+    return "name" in map(field_of, cells)
+
+
 def match_header(cells: Sequence[str]) -> Header | None:
     """A Header if these cells are a catalog's header row, else None.
 
@@ -91,6 +112,13 @@ def match_header(cells: Sequence[str]) -> Header | None:
     names = tuple(c.strip() for c in cells)
     while names and not names[-1]:
         names = names[:-1]
+    return _match_names(names) if may_be_header(names) else None
+
+
+@lru_cache(maxsize=1024)
+def _match_names(names: tuple[str, ...]) -> Header | None:
+    """match_header of stripped cells. Cached: catalogs made from one template share their
+    header row, and format sniffing has already matched it once. (A Header is immutable.)"""
     fields = [field_of(cell) if cell else _IGNORED_MARK for cell in names]
     # Most rows are data: decide before writing any note.
     known = set(fields) - {None, _IGNORED_MARK}
@@ -120,7 +148,7 @@ def split_glued_header(line: str) -> Header | None:
     names: list[str] = []
     pos = 0
     while pos < len(text):
-        for name in _ALL_NAMES:
+        for name in _ALL_NAMES_BY_FIRST.get(text[pos], ()):
             if text.startswith(name, pos):
                 names.append(name)
                 pos += len(name)
@@ -136,7 +164,7 @@ def block_key(line: str) -> tuple[str, str, str] | None:
     The key is followed by whitespace, a colon or the end of the line; the value may be empty.
     """
     text = line.strip()
-    for key in _BLOCK_KEYS:
+    for key in _BLOCK_KEYS_BY_FIRST.get(text[:1], ()):
         if not text.startswith(key):
             continue
         rest = text[len(key):]

@@ -24,6 +24,11 @@ MAX_CONTROL_SHARE = 0.01
 # The control characters counted against that share (str.count per character is far faster
 # than testing every character of a catalog in Python).
 _COUNTED_CONTROLS = tuple(chr(c) for c in range(32) if chr(c) not in ALLOWED_CONTROLS)
+# In these encodings a byte below 0x20 is always that control character and never part of
+# another character, so the bytes can be counted instead: one bytes.translate deleting every
+# other byte is several times faster than 27 str.count passes over the text.
+_ASCII_COMPATIBLE = ("utf-8", "utf-8-sig", "gb18030")
+_NOT_COUNTED_BYTES = bytes(b for b in range(256) if chr(b) not in _COUNTED_CONTROLS)
 
 
 def _guess_utf16(data: bytes) -> str | None:
@@ -42,7 +47,7 @@ def _guess_utf16(data: bytes) -> str | None:
 
 def decode(data: bytes, file: str) -> tuple[str, str]:
     """(text, encoding name) for the bytes of a text catalog; InputError if it is not text."""
-    if not data.strip():
+    if not data or data.isspace():
         raise FormatError("empty file", file=file)
     candidates = [enc for bom, enc in BOMS if data.startswith(bom)][:1]
     if not candidates:
@@ -52,8 +57,8 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        _check_text(text, file)
-        if not text.strip():
+        _check_text(text, data, encoding, file)
+        if not text or text.isspace():  # i.e. not text.strip(), without copying the text
             raise FormatError("empty file", file=file)
         return text, encoding
     raise EncodingError(
@@ -61,12 +66,19 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
     )
 
 
-def _check_text(text: str, file: str) -> None:
-    controls = sum(text.count(ch) for ch in _COUNTED_CONTROLS)
-    if "\x00" in text or controls > MAX_CONTROL_SHARE * len(text):
+def _check_text(text: str, data: bytes, encoding: str, file: str) -> None:
+    if encoding in _ASCII_COMPATIBLE:
+        found = data.translate(None, _NOT_COUNTED_BYTES)
+        controls, nul = len(found), b"\x00" in found
+    else:
+        controls = sum(text.count(ch) for ch in _COUNTED_CONTROLS)
+        nul = "\x00" in text
+    if nul or controls > MAX_CONTROL_SHARE * len(text):
         raise EncodingError("binary data, not a text catalog", file=file)
 
 
 def split_lines(text: str) -> list[str]:
     """Lines split on CRLF, CR or LF only (str.splitlines also splits on \\x1c, \\u2028...)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "\r" in text:  # one quick scan spares two replace passes over most texts
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")

@@ -1,139 +1,52 @@
 """Turn pipeline values (kg.models) into RDF triples, following the graph shape of the brief.
 
-The builder emits statements as N-Triples text (a build writes millions of them, and rdflib
-terms cost microseconds each); kg.rdf.statements strings them together for a whole build
-(and as rdflib terms for tests and tools). Each node is described once; IRIs come from kg.rdf.iris only, so the
-same input always gives the same statements in the same order.
+The builder emits statements as N-Triples text (terms from kg.rdf.ntterms); kg.rdf.statements
+strings them together for a whole build (and as rdflib terms for tests and tools). Each node
+is described once; IRIs come from kg.rdf.iris only, so the same input always gives the same
+statements in the same order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import PurePath
-
-from rdflib import Literal
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
-from rdflib.term import Node
 
 from kg.models import CatalogRead, Citation, Document, Item, Pinpoint, Repair, Unit
-from kg.rdf import vocab as V
 from kg.rdf.iris import Iris, citation_under, repair_under
-from kg.rdf.terms import literal_nt
-from kg.rdf.vocab import ELI, ORG
-
-Triple = tuple[Node, Node, Node]
-Statement = tuple[str, str, str]  # subject, predicate, object in N-Triples syntax
-
-
-def n(term: str) -> str:
-    """An IRI in N-Triples syntax (IRIs from kg.rdf.iris need no further escaping)."""
-    return f"<{term}>"
-
-
-@lru_cache(maxsize=1 << 17)
-def s(text: str) -> str:
-    """A string literal in N-Triples syntax; cached, as catalogs repeat cells across agencies."""
-    return literal_nt(text)
-
-
-INTEGER = f"^^<{XSD.integer}>"
-TRUE = f'"true"^^<{XSD.boolean}>'
-
-
-def i(number: int) -> str:
-    return f'"{number}"{INTEGER}'
-
-
-# Predicates and classes, as N-Triples text once.
-TYPE, PREF, ALT, LABEL = n(RDF.type), n(SKOS.prefLabel), n(SKOS.altLabel), n(RDFS.label)
-DERIVED, LINE, IDENT, FORMAT = (
-    n(PROV.wasDerivedFrom),
-    n(V.sourceLine),
-    n(DCTERMS.identifier),
-    n(DCTERMS.format),
+from kg.rdf.ntterms import (
+    AGENCY,
+    ALT,
+    DERIVED,
+    FORMAT,
+    HAS_PART,
+    HAS_UNIT,
+    IDENT,
+    ITEM_LITERALS,
+    LABEL,
+    LINE,
+    NUMBER,
+    NUMBER_WRITTEN,
+    ORDINAL,
+    PART_OF,
+    PINPOINT_LABEL,
+    PREF,
+    QUOTED,
+    STEP_CLASS_NT,
+    TITLE_WRITTEN,
+    TRUE,
+    TYPE,
+    UNIT_OF,
+    E,
+    G,
+    P,
+    Statement,
+    T,
+    catalog_name,
+    i,
+    n,
+    s,
+    step_label,
 )
-PART_OF, HAS_PART, NUMBER, ORDINAL = n(ELI.is_part_of), n(ELI.has_part), n(ELI.number), n(V.ordinal)
-AGENCY, UNIT_OF, HAS_UNIT = n(V.agency), n(ORG.unitOf), n(ORG.hasUnit)
-QUOTED, TITLE_WRITTEN = n(V.quotedText), n(V.titleAsWritten)
-NUMBER_WRITTEN, PINPOINT_LABEL = n(V.numberAsWritten), n(V.pinpointLabel)
-
-
-class NTerms:
-    """`T.basis` is n(V.basis): N-Triples text of a namespace's terms, made on first use."""
-
-    def __init__(self, source: object) -> None:
-        self._source = source
-
-    def __getattr__(self, name: str) -> str:
-        value = n(getattr(self._source, name))
-        setattr(self, name, value)
-        return value
-
-
-T, E, G, P = NTerms(V), NTerms(ELI), NTerms(ORG), NTerms(PROV)  # kg, eli, org, prov
-
-
-# Item fields stored as literals, in the order of kg.models.ITEM_FIELDS.
-ITEM_LITERALS = (
-    ("category", n(V.category)),
-    ("content", n(V.content)),
-    ("basis", n(V.basisText)),
-    ("provisions", n(V.provisionsText)),
-    ("channel", n(V.channel)),
-    ("time_limit", n(V.timeLimit)),
-    ("mode", n(V.disclosureMode)),
-)
-
-# Pinpoint step kind -> subdivision class.
-STEP_CLASS = {
-    "art": V.Article,
-    "suffix": V.Article,
-    "para": V.Paragraph,
-    "item": V.Point,
-    "subitem": V.SubPoint,
-    "sec": V.Section,
-}
-STEP_CLASS_NT = {kind: n(cls) for kind, cls in STEP_CLASS.items()}
-
-
-def lit(value: str | int | bool) -> Literal:
-    """An rdflib literal of the project's datatypes: xsd:string, xsd:integer, xsd:boolean."""
-    if isinstance(value, bool):
-        return Literal(value, datatype=XSD.boolean)
-    if isinstance(value, int):
-        return Literal(value, datatype=XSD.integer)
-    return Literal(value)
-
-
-@lru_cache(maxsize=65536)
-def catalog_name(file: str) -> str:
-    """The catalog's node is named by the file's base name (paths differ between machines)."""
-    return PurePath(file.replace("\\", "/")).name or file
-
-
-@lru_cache(maxsize=4096)
-def numeral(number: int) -> str:
-    from kg.statutes.model import chinese_number
-
-    return chinese_number(number)
-
-
-def step_label(kind: str, number: int, parent_number: int | None = None) -> tuple[str, str]:
-    """(skos:prefLabel, eli:number) of one pinpoint step, e.g. ("第二十条", "20")."""
-    if kind == "art":
-        return f"第{numeral(number)}条", str(number)
-    if kind == "suffix":
-        base = numeral(parent_number) if parent_number is not None else ""
-        return f"第{base}条之{numeral(number)}", f"{parent_number}之{number}"
-    if kind == "para":
-        return f"第{numeral(number)}款", str(number)
-    if kind == "item":
-        return f"第（{numeral(number)}）项", str(number)
-    if kind == "subitem":
-        return f"第{numeral(number)}目", str(number)
-    return f"（{numeral(number)}）", str(number)
 
 
 @dataclass
@@ -153,7 +66,11 @@ class GraphBuilder:
         self._normalise()
         self._nodes: dict[tuple[str, ...], str] = {}
         self._items: dict[tuple[str, str], str] = {}
-        self._targets: dict[tuple[str, Pinpoint], str] = {}  # (document, pinpoint) -> node
+        # The same IRIs in N-Triples syntax: an item's IRI is written in ~20 statements.
+        self._node_terms: dict[tuple[str, ...], str] = {}
+        self._item_terms: dict[tuple[str, str], str] = {}
+        # (document, pinpoint) -> (node IRI, its N-Triples term)
+        self._targets: dict[tuple[str, Pinpoint], tuple[str, str]] = {}
         self._citations: dict[tuple[str, tuple[str, ...]], str] = {}  # (target, words) -> node
         self._repairs: dict[tuple[str, ...], str] = {}  # (rule, field, texts) -> node
 
@@ -181,6 +98,14 @@ class GraphBuilder:
             iri = self._nodes[key] = str(getattr(self.iris, kind)(*args))
         return iri
 
+    def node_term(self, kind: str, *args: str) -> str:
+        """node_iri in N-Triples syntax."""
+        key = (kind, *args)
+        term = self._node_terms.get(key)
+        if term is None:
+            term = self._node_terms[key] = n(self.node_iri(kind, *args))
+        return term
+
     def item_iri(self, agency: str, ident: str) -> str:
         """An item's IRI (a plain str), made once per build (citations reuse it)."""
         key = (agency, ident)
@@ -188,6 +113,18 @@ class GraphBuilder:
         if iri is None:
             iri = self._items[key] = str(self.iris.item(agency, ident))
         return iri
+
+    def item_term(self, agency: str, ident: str) -> str:
+        """item_iri in N-Triples syntax."""
+        key = (agency, ident)
+        term = self._item_terms.get(key)
+        if term is None:
+            term = self._item_terms[key] = n(self.item_iri(agency, ident))
+        return term
+
+    def described(self, iri: str) -> bool:
+        """True once this build has described the node `iri`."""
+        return iri in self._done
 
     # ---- legal resources -----------------------------------------------------------------
 
@@ -312,8 +249,10 @@ class GraphBuilder:
     # ---- items and citations -------------------------------------------------------------
 
     def item(self, item: Item) -> Iterator[Statement]:
-        node = n(self.item_iri(item.agency, item.ident))
-        yield from self.agency(item.agency)
+        node = self.item_term(item.agency, item.ident)
+        agency = self.node_term("agency", item.agency)
+        if self.node_iri("agency", item.agency) not in self._done:
+            yield from self.agency(item.agency)
         yield node, TYPE, T.DisclosureItem
         yield node, PREF, s(item.name or item.ident)
         yield node, IDENT, s(item.ident)
@@ -321,8 +260,8 @@ class GraphBuilder:
             value = getattr(item, name)
             if value:
                 yield node, prop, s(value)
-        yield node, AGENCY, n(self.node_iri("agency", item.agency))
-        yield node, DERIVED, n(self.node_iri("catalog", catalog_name(item.file)))
+        yield node, AGENCY, agency
+        yield node, DERIVED, self.node_term("catalog", catalog_name(item.file))
         yield node, LINE, i(max(item.line, 1))
         if self.keywords is not None:
             for word in self.keywords(f"{item.name} {item.content}", item.agency):
@@ -331,11 +270,13 @@ class GraphBuilder:
     def citation(self, citation: Citation) -> Iterator[Statement]:
         """The item's basis edge and its citation as written (a node shared by every item
         citing the same place in the same words, described once)."""
-        item = n(self.item_iri(citation.agency, citation.item))
+        item = self.item_term(citation.agency, citation.item)
         place = (citation.document_key, citation.pinpoint)
-        target = self._targets.get(place)
-        if target is None:
-            target = self._targets[place] = yield from self._place(*place)
+        found = self._targets.get(place)
+        if found is None:
+            target = yield from self._place(*place)
+            found = self._targets[place] = (target, n(target))
+        target, target_term = found
         verdict, detail = (self.verdicts.get(citation) if self.verdicts else None) or ("", "")
         words = (citation.origin, citation.quote, citation.ref.title, citation.ref.number,
                  citation.pinpoint.label(), verdict, detail, *sorted(set(citation.flags)))
@@ -344,7 +285,7 @@ class GraphBuilder:
         if node is None:
             node = self._citations[target, words] = yield from self._citation_node(target, words)
         yield item, T.hasCitation, node
-        yield item, T.basis, n(target)
+        yield item, T.basis, target_term
 
     def _place(self, document_key: str, pinpoint: Pinpoint) -> Generator[Statement, None, str]:
         """Describe the node a citation's document and pinpoint name; returns its IRI."""
@@ -395,7 +336,7 @@ class GraphBuilder:
                 if repair.guess:  # absent means certain
                     yield node, T.guess, TRUE
             if repair.item:
-                owner = self.item_iri(repair.agency, repair.item)
+                owner = self.item_term(repair.agency, repair.item)
             else:
-                owner = self.node_iri("catalog", catalog_name(repair.file))
-            yield n(owner), T.hasRepair, node
+                owner = self.node_term("catalog", catalog_name(repair.file))
+            yield owner, T.hasRepair, node

@@ -19,8 +19,8 @@ from rdflib.namespace import RDF, SKOS, XSD
 
 from kg.models import Pinpoint
 from kg.rdf import vocab as V
-from kg.rdf.graph import Triple, lit, step_label
 from kg.rdf.iris import Iris
+from kg.rdf.ntterms import Triple, lit, step_label
 from kg.rdf.vocab import ELI
 from kg.statutes.diff import align
 from kg.statutes.model import Act, Article, Paragraph, Point
