@@ -2,9 +2,10 @@
 
     python benchmarks/bench_build.py                  # 3,000 agencies x ~35 items
     python benchmarks/bench_build.py --agencies 300   # a quicker run
+    python benchmarks/bench_build.py --no-keywords    # the graph without kg:keyword
 
 One run reports: build time and items/s (parse to store, end to end, with the time of each
-stage), peak RSS of the build, store size, and the median latency of the Article 20
+stage; with item keywords, as `kg build` makes them by default), peak RSS of the build, store size, and the median latency of the Article 20
 question on the embedded store against rdflib's in-memory graph of the same data (in a
 child process, so its memory does not count against the build), plus `kg depends` /
 `kg impact` latencies when kg.analysis is installed.
@@ -130,6 +131,12 @@ def main() -> None:
     parser.add_argument("--rdflib-repeat", type=int, default=3)
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib comparison")
     parser.add_argument("--build-only", action="store_true", help="stop after the build figures")
+    parser.add_argument(
+        "--no-keywords",
+        dest="keywords",
+        action="store_false",
+        help="build without item keywords (kg build stores them by default)",
+    )
     args = parser.parse_args()
 
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-"))
@@ -140,8 +147,9 @@ def main() -> None:
     line("load average (1, 5, 15 min)", " ".join(f"{x:.1f}" for x in os.getloadavg()))
     line("corpus", f"{len(paths)} catalogs generated in {time.perf_counter() - t:.1f} s ({work})")
 
-    summary = build(paths, store=store)
+    summary = build(paths, store=store, keywords=args.keywords)
     rss = peak_rss_mb()
+    line("item keywords (kg:keyword)", "stored, as kg build does" if args.keywords else "skipped")
     line(
         "items / citations / triples",
         f"{summary.items:,} / {summary.citations:,} / {summary.triples:,}",

@@ -112,15 +112,12 @@ def load_library(statutes: Any):
 
 def keyword_function(top: int = 5) -> Callable[[str, str], list[str]]:
     """Keywords of an item's text with the legal jieba dictionary, leaving out words of the
-    agency's own name (every item repeats it); cached, as catalogs repeat texts."""
+    agency's own name (every item repeats it), sorted (kg.textsearch.keywords caches the
+    costly part per text)."""
     from kg.textsearch.keywords import item_keywords
 
-    cache: dict[tuple[str, str], list[str]] = {}
-
     def keywords(text: str, agency: str = "") -> list[str]:
-        if (text, agency) not in cache:
-            cache[text, agency] = sorted(item_keywords(text, top=top, agency=agency))
-        return cache[text, agency]
+        return sorted(item_keywords(text, top=top, agency=agency))
 
     return keywords
 

@@ -34,8 +34,16 @@ def item_keywords(item_text: str, top: int = TOP_K, agency: str = "") -> list[st
 
     Words that are part of the agency's name (衡阳市, 社会保障局) are left out: every item of
     the catalog repeats them."""
+    return [w for w in _ranked_words(item_text, top) if w not in agency][:top]
+
+
+@lru_cache(maxsize=1 << 16)
+def _ranked_words(item_text: str, top: int) -> tuple[str, ...]:
+    """jieba's best words of a text, before the agency's own are left out. Cached by text:
+    catalogs copied from one template repeat an item's text in every agency, and TF-IDF
+    costs far more than leaving out one agency's words."""
     words = _extractor().extract_tags(normalise(item_text), topK=top * 3)
-    return [w for w in words if not w.isascii() and w not in agency][:top]
+    return tuple(w for w in words if not w.isascii())
 
 
 def graph_keywords(store: Any) -> dict[str, set[str]]:
