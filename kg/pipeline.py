@@ -25,10 +25,16 @@ from kg.models import CatalogRead, Citation, Pinpoint
 from kg.rdf.graph import GraphBuilder
 from kg.rdf.iris import Iris
 from kg.rdf.ntterms import Triple
-from kg.rdf.statements import extraction_statements, read_statements, statement_text
+from kg.rdf.statements import (
+    extraction_statements,
+    keyword_statements,
+    read_statements,
+    statement_text,
+)
 from kg.rdf.terms import triple_nt
 
 REPO = Path(__file__).resolve().parents[1]
+KEYWORDS_PER_ITEM = 5  # kg:keyword values per item (enough for kg search --related)
 BUNDLED = (
     REPO / "data" / "catalogs" / "hengyang-hrss.txt",
     REPO / "data" / "catalogs" / "xiangxiang-hrss.tsv",
@@ -108,18 +114,6 @@ def load_library(statutes: Any):
     from kg.statutes import Library
 
     return Library.load(statutes)
-
-
-def keyword_function(top: int = 5) -> Callable[[str, str], list[str]]:
-    """Keywords of an item's text with the legal jieba dictionary, leaving out words of the
-    agency's own name (every item repeats it), sorted (kg.textsearch.keywords caches the
-    costly part per text)."""
-    from kg.textsearch.keywords import item_keywords
-
-    def keywords(text: str, agency: str = "") -> list[str]:
-        return sorted(item_keywords(text, top=top, agency=agency))
-
-    return keywords
 
 
 def extraction_lines(
@@ -233,11 +227,15 @@ def build(
 
     started = time.perf_counter()
     spent = {"read": 0.0, "statute library": 0.0, "citations and checks": 0.0}
-    builder = GraphBuilder(
-        iris=Iris(base) if base else Iris(), keywords=keyword_function() if keywords else None
-    )
+    builder = GraphBuilder(iris=Iris(base) if base else Iris())
     reads: list[CatalogRead] = []
     counts: dict[str, Any] = {}
+    ranker = None
+    if keywords:
+        from kg.textsearch.background import KeywordRanker
+        from kg.textsearch.keywords import keyword_source
+
+        ranker = KeywordRanker.for_build(paths, KEYWORDS_PER_ITEM)
 
     def lines() -> Iterator[str]:
         # Items go to the store while the next catalogs are read: Oxigraph loads in its own
@@ -246,13 +244,22 @@ def build(
         for read in _timed(read_each(paths, agency), spent, "read"):
             reads.append(read)
             yield from statement_text(read_statements(read, builder))
+            if ranker is not None:
+                ranker.add(keyword_source(i.name, i.content) for i in read.items)
+        if ranker is not None:  # loaded while the citations are extracted
+            ranked = ranker.ranked()
+            yield from statement_text(keyword_statements(reads, ranked, builder, KEYWORDS_PER_ITEM))
         library = next(_timed([statutes], spent, "statute library", load_library))
         rest = extraction_lines(reads, library, builder, counts, progress)
         yield from _timed(rest, spent, "citations and checks", first_only=True)
         _say(progress, f"finishing the store {store}")
 
-    with _collection_paused():
-        triples = build_store(store, lines())
+    try:
+        with _collection_paused():
+            triples = build_store(store, lines())
+    finally:
+        if ranker is not None:
+            ranker.close()
     finished = time.perf_counter()
     with Store.open(store) as st:
         rows = st.select("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a kg:Article }")

@@ -8,7 +8,7 @@ statements in the same order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from kg.models import CatalogRead, Citation, Document, Item, Pinpoint, Repair, Unit
@@ -57,7 +57,6 @@ class GraphBuilder:
     iris: Iris = field(default_factory=Iris)
     act_iris: Mapping[str, str] = field(default_factory=dict)  # Document.key -> act IRI
     known: Iterable[str] = frozenset()
-    keywords: Callable[[str, str], Iterable[str]] | None = None  # (text, agency) -> words
     verdicts: Mapping[Citation, tuple[str, str]] = field(default_factory=dict)
     titles: Mapping[str, str] = field(default_factory=dict)  # library act IRI -> its title
     _done: set[str] = field(default_factory=set)
@@ -263,9 +262,12 @@ class GraphBuilder:
         yield node, AGENCY, agency
         yield node, DERIVED, self.node_term("catalog", catalog_name(item.file))
         yield node, LINE, i(max(item.line, 1))
-        if self.keywords is not None:
-            for word in self.keywords(f"{item.name} {item.content}", item.agency):
-                yield node, T.keyword, s(word)
+
+    def item_keywords(self, item: Item, words: Iterable[str]) -> Iterator[Statement]:
+        """The item's keywords (kg:keyword), written once they are ranked."""
+        node = self.item_term(item.agency, item.ident)
+        for word in words:
+            yield node, T.keyword, s(word)
 
     def citation(self, citation: Citation) -> Iterator[Statement]:
         """The item's basis edge and its citation as written (a node shared by every item

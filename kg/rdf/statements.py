@@ -8,7 +8,7 @@ once, catalog_triples as rdflib terms.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 
 from kg.models import CatalogRead, Citation, Document, Repair, Responsibility, Unit
@@ -49,6 +49,22 @@ def extraction_statements(
     for citation in citations:
         yield from b.citation(citation)
     yield from b.repairs(repairs)
+
+
+def keyword_statements(
+    reads: Iterable[CatalogRead],
+    ranked: Mapping[str, Sequence[str]],
+    builder: GraphBuilder,
+    top: int,
+) -> Iterator[Statement]:
+    """Each item's keywords: the ranked words of its text (kg.textsearch.keywords) less
+    those of its agency's name, the first `top` of them, sorted."""
+    from kg.textsearch.keywords import keyword_source, without_agency
+
+    for read in reads:
+        for item in read.items:
+            words = ranked[keyword_source(item.name, item.content)]
+            yield from builder.item_keywords(item, sorted(without_agency(words, item.agency, top)))
 
 
 def catalog_statements(

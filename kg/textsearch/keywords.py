@@ -3,6 +3,7 @@ the same topic can be found; and the items that share keywords with a given one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -34,7 +35,12 @@ def item_keywords(item_text: str, top: int = TOP_K, agency: str = "") -> list[st
 
     Words that are part of the agency's name (衡阳市, 社会保障局) are left out: every item of
     the catalog repeats them."""
-    return [w for w in _ranked_words(item_text, top) if w not in agency][:top]
+    return without_agency(_ranked_words(item_text, top), agency, top)
+
+
+def without_agency(words: Iterable[str], agency: str, top: int = TOP_K) -> list[str]:
+    """The first `top` of ranked `words` that are not part of the agency's name."""
+    return [w for w in words if w not in agency][:top]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -44,6 +50,26 @@ def _ranked_words(item_text: str, top: int) -> tuple[str, ...]:
     costs far more than leaving out one agency's words."""
     words = _extractor().extract_tags(normalise(item_text), topK=top * 3)
     return tuple(w for w in words if not w.isascii())
+
+
+def ranked_words(texts: Iterable[str], top: int = TOP_K) -> dict[str, tuple[str, ...]]:
+    """_ranked_words of each distinct text (what a build asks its helper process for)."""
+    return {text: _ranked_words(text, top) for text in texts}
+
+
+def load_extractor() -> None:
+    """Load jieba and the legal dictionary now (a helper process starts with this)."""
+    _extractor()
+
+
+def extractor_loaded() -> bool:
+    """True once this process has loaded jieba's extractor."""
+    return _extractor.cache_info().currsize > 0
+
+
+def keyword_source(name: str, content: str) -> str:
+    """The text an item's keywords come from: its name and content."""
+    return f"{name} {content}"
 
 
 def graph_keywords(store: Any) -> dict[str, set[str]]:
