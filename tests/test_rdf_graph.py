@@ -29,6 +29,7 @@ from kg.rdf.statements import (
     extraction_statements,
     read_statements,
 )
+from kg.rdf.terms import from_nt
 from kg.rdf.vocab import ELI, ORG
 
 INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
@@ -361,3 +362,23 @@ def test_options_learnt_after_the_items_give_the_same_graph():
     assert items + rest == at_once
     with pytest.raises(TypeError):
         later.configure(unknown=1)
+
+
+def test_items_with_the_same_keywords_share_one_keyword_set():
+    builder = GraphBuilder(iris=IRIS)
+    first, second, third = item("领导信息"), item("机构信息", line=8), item("统计信息", line=9)
+    statements = [
+        *builder.item_keywords(first, ["领导", "职务"]),
+        *builder.item_keywords(second, ["领导", "职务"]),
+        *builder.item_keywords(third, ["统计"]),
+        *builder.item_keywords(third, []),  # no keywords: no set, no link
+    ]
+    g = Graph()
+    for s_, p_, o_ in statements:
+        g.add((from_nt(s_), from_nt(p_), from_nt(o_)))
+    sets = sorted(g.subjects(RDF.type, V.KeywordSet))
+    assert len(sets) == 2 and all(str(s).startswith(BASE + "keywords/") for s in sets)
+    shared = g.value(ITEM, V.keywordSet)
+    assert g.value(URIRef(BASE + f"agency/{AGENCY}/item/机构信息"), V.keywordSet) == shared
+    assert {str(w) for w in g.objects(shared, V.keyword)} == {"领导", "职务"}
+    assert len(statements) == 4 + 1 + 3  # the shared set is described once

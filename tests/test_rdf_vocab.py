@@ -80,6 +80,7 @@ ITEM_PROPERTIES = [
     V.basisText,
     V.provisionsText,
     V.keyword,
+    V.keywordSet,
     V.sourceLine,
     V.cites,
     V.quotedText,

@@ -118,7 +118,7 @@ def test_build_stores_keywords_without_the_agency_name(tmp_path):
     assert result.exit_code == 0, result.output
     with Store.open(store) as st:
         rows = st.select(
-            "SELECT ?agency ?k WHERE { ?i kg:keyword ?k ; kg:agency/skos:prefLabel ?agency }"
+            "SELECT ?agency ?k WHERE { ?i kg:keywordSet/kg:keyword ?k ; kg:agency/skos:prefLabel ?agency }"
         )
     assert len({r["k"] for r in rows}) > 30
     assert not [r["k"] for r in rows if r["k"] in r["agency"]]

@@ -107,8 +107,12 @@ def search_graph(keywords: bool = True) -> Graph:
         if keywords:
             from kg.textsearch.keywords import item_keywords
 
-            for word in item_keywords(f"{name} {content}", agency=agency):
-                g.add((item, V.keyword, Literal(word)))
+            words = item_keywords(f"{name} {content}", agency=agency)
+            keyword_set = URIRef(f"{item}/keywords")  # the build shares sets; one each here
+            g.add((item, V.keywordSet, keyword_set))
+            g.add((keyword_set, RDF.type, V.KeywordSet))
+            for word in words:
+                g.add((keyword_set, V.keyword, Literal(word)))
     g.add((IRIS.unit(HY, "法规信访股"), SKOS.altLabel, Literal("审批服务股")))
     return g
 

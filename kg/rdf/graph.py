@@ -12,7 +12,7 @@ from collections.abc import Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from kg.models import CatalogRead, Citation, Document, Item, Pinpoint, Repair, Unit
-from kg.rdf.iris import Iris, citation_under, repair_under
+from kg.rdf.iris import Iris, citation_under, keywords_under, repair_under
 from kg.rdf.ntterms import (
     AGENCY,
     ALT,
@@ -72,6 +72,7 @@ class GraphBuilder:
         self._targets: dict[tuple[str, Pinpoint], tuple[str, str]] = {}
         self._citations: dict[tuple[str, tuple[str, ...]], str] = {}  # (target, words) -> node
         self._repairs: dict[tuple[str, ...], str] = {}  # (rule, field, texts) -> node
+        self._keyword_sets: dict[tuple[str, ...], str] = {}  # words -> node
 
     def _normalise(self) -> None:
         # rdflib's URIRef never equals a plain str: keep every IRI as a plain str.
@@ -264,10 +265,18 @@ class GraphBuilder:
         yield node, LINE, i(max(item.line, 1))
 
     def item_keywords(self, item: Item, words: Iterable[str]) -> Iterator[Statement]:
-        """The item's keywords (kg:keyword), written once they are ranked."""
-        node = self.item_term(item.agency, item.ident)
-        for word in words:
-            yield node, T.keyword, s(word)
+        """The item's keywords, written once they are ranked: a kg:KeywordSet node shared by
+        every item with the same words (template copies), like citations and repairs."""
+        key = tuple(words)
+        if not key:
+            return
+        node = self._keyword_sets.get(key)
+        if node is None:
+            node = self._keyword_sets[key] = n(keywords_under(self.iris.base, key))
+            yield node, TYPE, T.KeywordSet
+            for word in key:
+                yield node, T.keyword, s(word)
+        yield self.item_term(item.agency, item.ident), T.keywordSet, node
 
     def citation(self, citation: Citation) -> Iterator[Statement]:
         """The item's basis edge and its citation as written (a node shared by every item

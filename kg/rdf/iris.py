@@ -104,3 +104,7 @@ def citation_under(target_iri: str, words: tuple[str, ...]) -> str:
 
 def repair_under(base: str, rule: str, words: tuple[str, ...]) -> str:
     return f"{base}repair/{encode_segment(rule)}/{digest((rule, *words))}"
+
+
+def keywords_under(base: str, words: tuple[str, ...]) -> str:
+    return f"{base}keywords/{digest(words)}"

@@ -68,7 +68,9 @@ timeLimit = KG.timeLimit  # 公开时限
 disclosureMode = KG.disclosureMode  # 公开方式
 basisText = KG.basisText  # 公开依据 as written
 provisionsText = KG.provisionsText  # 条款内容 as written
-keyword = KG.keyword  # jieba keywords of the item
+keyword = KG.keyword  # a jieba keyword of a keyword set
+keywordSet = KG.keywordSet  # item -> its shared KeywordSet
+KeywordSet = KG.KeywordSet  # the keywords shared by items with the same words
 sourceLine = KG.sourceLine  # line in the catalog file (xsd:integer)
 inCatalog = KG.inCatalog  # item -> kg:Catalog
 

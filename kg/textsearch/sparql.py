@@ -54,9 +54,9 @@ WHERE {
   OPTIONAL { ?iri org:unitOf/skos:prefLabel ?agency }
 } GROUP BY ?iri ?label ?agency ORDER BY ?iri"""
 
-# Keywords stored on items by the build (kg:keyword).
+# Keywords stored by the build: each item links a shared kg:KeywordSet of kg:keyword values.
 ITEM_KEYWORDS = PROLOGUE + """SELECT ?iri ?keyword WHERE {
-  ?iri a kg:DisclosureItem ; kg:keyword ?keyword .
+  ?iri a kg:DisclosureItem ; kg:keywordSet/kg:keyword ?keyword .
 } ORDER BY ?iri ?keyword"""
 
 # Items whose name is exactly ?label, else contains it (bound: ?label).
