@@ -10,10 +10,8 @@ too, "provisions" otherwise); a document only in 公开依据 gives a citation w
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -32,6 +30,7 @@ from kg.models import (
     fast_constructor,
 )
 from kg.resolve import Resolver
+from kg.runtime import collector_paused
 from kg.units import units_of
 
 # reference_text(document key, pinpoint) -> the words of that place, when known.
@@ -155,23 +154,8 @@ def extract(
     words, or a Library (its `reference_text` is used). `on_date` (ISO), the catalogs' date
     when known, picks the version of an act cited without a number that was in force then.
     """
-    with _collector_paused():
+    with collector_paused():
         return _extract(reads, library, reference_text, on_date)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Extraction builds hundreds of thousands of long-lived values (repairs, citations) that
-    hold no reference cycles; the cyclic collector would rescan them and the catalogs read, again
-    and again as they grow (more than half the time at 100k items), and free nothing.
-    Reference counting still frees everything; the collector runs again afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _extract(

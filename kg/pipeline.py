@@ -11,9 +11,7 @@ loaded, atomically (kg.rdf.store.build_store), so a bad catalog leaves the previ
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -32,6 +30,7 @@ from kg.rdf.statements import (
     statement_text,
 )
 from kg.rdf.terms import triple_nt
+from kg.runtime import collector_paused
 
 REPO = Path(__file__).resolve().parents[1]
 KEYWORDS_PER_ITEM = 5  # kg:keyword values per item (enough for kg search --related)
@@ -255,7 +254,7 @@ def build(
         _say(progress, f"finishing the store {store}")
 
     try:
-        with _collection_paused():
+        with collector_paused():
             triples = build_store(store, lines())
     finally:
         if ranker is not None:
@@ -283,19 +282,6 @@ def build(
         seconds=round(finished - started, 3),
         stages=stages,
     )
-
-
-@contextlib.contextmanager
-def _collection_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while a build makes millions of objects that all stay
-    alive: its full passes over them cost ~5% of a build at 100k items and free nothing."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _timed(
