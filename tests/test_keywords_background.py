@@ -70,3 +70,30 @@ def test_a_build_with_the_helper_gives_the_same_graph(tmp_path, monkeypatch):
     assert started == [5]
     assert dump(tmp_path / "helper") == dump(tmp_path / "in-process")
     assert b"ontology#keyword>" in dump(tmp_path / "helper")
+
+
+def test_a_stuck_helper_is_stopped_and_the_build_ranks_in_process(monkeypatch):
+    def stuck(top):  # reads nothing, answers nothing
+        return subprocess.Popen(
+            [sys.executable, "-c", "import time; time.sleep(60)"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+
+    monkeypatch.setattr(background, "_start_helper", stuck)
+    monkeypatch.setattr(background, "HELPER_WAIT_SECONDS", 0.5)
+    monkeypatch.setattr(background, "HELPER_WAIT_PER_TEXT", 0.0)
+    texts = [f"第{i}项 社会保险信息" * 20 for i in range(1000)]  # more than a pipe holds
+    ranker = KeywordRanker(top=5, helper=True)
+    proc = ranker._proc
+    ranker.add(texts)  # the writer thread blocks on the full pipe, never the build
+    assert ranker.ranked() == ranked_words(texts, 5)
+    assert proc.poll() is not None
+
+
+def test_texts_that_utf8_cannot_encode_still_reach_the_helper(monkeypatch):
+    texts = ["社会保险 \ud800 缴费", "统计信息"]
+    ranker = KeywordRanker(top=5, helper=True)
+    ranker.add(texts)
+    monkeypatch.setattr(background.kw, "ranked_words", None)  # no fallback: the helper ranks
+    assert ranker.ranked() == ranked_words(texts, 5)

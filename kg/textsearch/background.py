@@ -12,9 +12,11 @@ build whose helper fails for any reason rank in process: the words are the same 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
+import site
 import subprocess
 import sys
 import threading
@@ -25,6 +27,10 @@ from kg.textsearch import keywords as kw
 
 # Input bytes from which a helper process pays off (~5,000 items of a typical catalog).
 HELPER_FROM_BYTES = 5_000_000
+# How long a build waits for the helper's words before ranking in process instead: a minute
+# for jieba to load, then far more per text than TF-IDF takes.
+HELPER_WAIT_SECONDS = 60.0
+HELPER_WAIT_PER_TEXT = 0.005
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # the folder holding the kg package
 
 
@@ -74,43 +80,60 @@ class KeywordRanker:
         """Stop the helper (a build calls this whatever happened)."""
         if self._writer is not None:
             self._batches.put(None)
-        if self._proc is not None and self._proc.poll() is None:
-            self._proc.kill()
-            self._proc.wait()
-        self._proc = None
+        proc, self._proc = self._proc, None
+        if proc is not None:
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+            with contextlib.suppress(OSError):
+                proc.stdout.close()
 
     def _feed(self, proc: subprocess.Popen) -> None:
+        # ASCII JSON: any text crosses, lone surrogates included.
         try:
             while (batch := self._batches.get()) is not None:
-                proc.stdin.write(json.dumps(batch, ensure_ascii=False).encode("utf-8") + b"\n")
+                proc.stdin.write(json.dumps(batch).encode("ascii") + b"\n")
                 proc.stdin.flush()
-            proc.stdin.close()
         except (OSError, ValueError):  # the helper is gone: ranked() falls back
             pass
+        finally:
+            with contextlib.suppress(OSError):
+                proc.stdin.close()  # the helper answers at the end of its input
 
     def _collect(self) -> dict[str, list[str]] | None:
+        """The helper's answer, or None if it failed or took too long (it is stopped)."""
         proc, writer = self._proc, self._writer
         if proc is None or writer is None:
             return None
         self._batches.put(None)
+        deadline = HELPER_WAIT_SECONDS + HELPER_WAIT_PER_TEXT * len(self._texts)
+        out: list[bytes] = []
+        reader = threading.Thread(target=lambda: out.append(proc.stdout.read()), daemon=True)
+        reader.start()
+        reader.join(deadline)  # a stuck helper must not hang the build
+        if reader.is_alive():
+            proc.kill()  # ends the reader (and a writer blocked on a full pipe)
+            reader.join()
         writer.join()
         self._writer = None
-        try:
-            out = proc.stdout.read()
-            proc.wait()
-            return json.loads(out) if proc.returncode == 0 else None
-        except (OSError, ValueError):
+        self.close()
+        if not out or proc.returncode != 0:
             return None
-        finally:
-            self.close()
+        try:
+            return json.loads(out[0])
+        except ValueError:
+            return None
 
 
 def _start_helper(top: int) -> subprocess.Popen | None:
+    # -P: the working folder must not shadow kg or jieba. An uninstalled checkout (tests,
+    # benchmarks) is put on the path; an installed kg is found where it is installed.
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_ROOT), env.get("PYTHONPATH")]))
+    if not _installed():
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_ROOT), env.get("PYTHONPATH")]))
     try:
         return subprocess.Popen(
-            [sys.executable, "-m", "kg.textsearch.rank_helper", str(top)],
+            [sys.executable, "-P", "-m", "kg.textsearch.rank_helper", str(top)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -118,3 +141,10 @@ def _start_helper(top: int) -> subprocess.Popen | None:
         )
     except OSError:  # no helper to be had: rank in process
         return None
+
+
+def _installed() -> bool:
+    """True when kg lives in a site-packages folder (putting that first would shadow the
+    standard library)."""
+    folders = {Path(p).resolve() for p in [*site.getsitepackages(), site.getusersitepackages()]}
+    return PACKAGE_ROOT in folders

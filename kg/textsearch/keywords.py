@@ -80,7 +80,7 @@ def graph_keywords(store: Any) -> dict[str, set[str]]:
         keywords.setdefault(row["iri"], set()).add(row["keyword"])
     if not keywords:
         for row in store.select(sparql.SEARCH_ITEMS):
-            text = f"{row.get('label') or ''} {row.get('content') or ''}"
+            text = keyword_source(row.get("label") or "", row.get("content") or "")
             keywords[row["iri"]] = set(item_keywords(text, agency=row.get("agency") or ""))
     return keywords
 

@@ -16,7 +16,7 @@ def main() -> None:
     answer: dict[str, tuple[str, ...]] = {}
     for line in sys.stdin.buffer:
         answer.update(ranked_words(json.loads(line), top))
-    sys.stdout.buffer.write(json.dumps(answer, ensure_ascii=False).encode("utf-8"))
+    sys.stdout.buffer.write(json.dumps(answer).encode("ascii"))  # any text, as it came
 
 
 if __name__ == "__main__":
