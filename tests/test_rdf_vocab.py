@@ -66,7 +66,7 @@ def superclasses(graph: rdflib.Graph, cls: URIRef) -> set[URIRef]:
     return set(graph.transitive_objects(cls, RDFS.subClassOf))
 
 
-# Properties the graph states about items and citations (see kg.rdf.graph).
+# Properties the graph states about items, citations and keyword sets (see kg.rdf.graph).
 ITEM_PROPERTIES = [
     V.basis,
     V.responsibility,
