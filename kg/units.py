@@ -36,6 +36,7 @@ def _split_units(cell: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1 << 12)  # agencies name the same units
 def is_collective(name: str) -> bool:
     """各相关业务部门, 相关业务部门, 各业务部门, 各社会保险经办机构: many units, not one."""
     return bool(P.COLLECTIVE_UNIT.search(name))
@@ -67,11 +68,5 @@ def units_of(items: Iterable[Item]) -> tuple[tuple[Unit, ...], tuple[Responsibil
             for name, alias in _split_units(text):
                 aliases.setdefault(name, set()).update(alias)
         for name in sorted(aliases):
-            out.append(unit(agency, name, tuple(sorted(aliases[name])), _is_collective(name)))
+            out.append(unit(agency, name, tuple(sorted(aliases[name])), is_collective(name)))
     return tuple(out), tuple(responsibilities)
-
-
-@lru_cache(maxsize=1 << 12)
-def _is_collective(name: str) -> bool:
-    """is_collective, remembered: agencies name the same units."""
-    return is_collective(name)

@@ -251,8 +251,7 @@ class GraphBuilder:
     def item(self, item: Item) -> Iterator[Statement]:
         node = self.item_term(item.agency, item.ident)
         agency = self.node_term("agency", item.agency)
-        if self.node_iri("agency", item.agency) not in self._done:
-            yield from self.agency(item.agency)
+        yield from self.agency(item.agency)
         yield node, TYPE, T.DisclosureItem
         yield node, PREF, s(item.name or item.ident)
         yield node, IDENT, s(item.ident)

@@ -42,6 +42,8 @@ def extraction_statements(
         yield from b.unit(unit)
     responsible = T.responsibility
     for resp in responsibilities:
+        # b.unit checks this too; asking first spares a Unit and a generator per
+        # responsibility (~0.1 s at 100k items).
         if not b.described(b.node_iri("unit", resp.agency, resp.unit)):
             yield from b.unit(Unit(resp.agency, resp.unit))
         unit_node = b.node_term("unit", resp.agency, resp.unit)
